@@ -1,0 +1,271 @@
+package dev.lookalike.image;
+
+import dev.lookalike.image.InvalidImageException.Reason;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.opencv.core.Core;
+import org.opencv.core.CvException;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * Decodes uploaded bytes into an 8-bit grey, BGR or BGRA OpenCV {@link Mat}, refusing oversized or
+ * malformed input with an {@link InvalidImageException}.
+ *
+ * <p>The order of checks is the point of this class: byte count first, then the format from magic
+ * bytes, then the size the header declares, and only then the decoder, so that a small file
+ * declaring a huge picture is refused before any pixel memory is allocated. PNG, JPEG, BMP, TIFF
+ * and WebP decode through OpenCV, GIF (which OpenCV cannot read) through {@code javax.imageio}.
+ * Bytes with unknown magic are still offered to OpenCV (it also reads PNM, JPEG 2000, OpenEXR and
+ * Radiance HDR); for those no header is parsed, so the pixel limit is checked only after decoding
+ * and OpenCV's own limit of 2^30 pixels is the guard before it. A JPEG without its end marker is
+ * refused as truncated, because OpenCV would decode it and fill the missing part with grey.
+ *
+ * <p>Thread-safe: it holds only its limits.
+ */
+public final class ImageDecoder {
+
+  private static final String SUPPORTED = "PNG, JPEG, BMP, TIFF, WebP or GIF";
+
+  private final ImageLimits limits;
+
+  public ImageDecoder(ImageLimits limits) {
+    if (limits == null) {
+      throw new IllegalArgumentException("limits must not be null");
+    }
+    OpenCvLoader.ensureLoaded();
+    this.limits = limits;
+  }
+
+  /** The limits this decoder enforces. */
+  public ImageLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Decodes at full size into an 8-bit grey, BGR or BGRA mat that the caller must release.
+   *
+   * @throws InvalidImageException when the bytes are empty, too large, not an image or damaged
+   */
+  public Mat decode(byte[] bytes) {
+    return decode(bytes, DecodeHint.fullSize()).mat();
+  }
+
+  /**
+   * Decodes, reducing a large JPEG by 2, 4 or 8 while both sides stay at least what the hint asks.
+   * Close the result to release its pixels.
+   *
+   * @throws InvalidImageException when the bytes are empty, too large, not an image or damaged
+   */
+  public DecodedImage decode(byte[] bytes, DecodeHint hint) {
+    if (hint == null) {
+      throw new IllegalArgumentException("hint must not be null");
+    }
+    if (bytes == null || bytes.length == 0) {
+      throw new InvalidImageException(Reason.EMPTY, "the image is empty (0 bytes)");
+    }
+    limits.checkBytes(bytes.length);
+    ImageFormat format = ImageFormat.sniff(bytes);
+    if (format == ImageFormat.GIF) {
+      return decodeGif(bytes);
+    }
+    ImageSize declared = null;
+    int reduction = 1;
+    int flags = Imgcodecs.IMREAD_UNCHANGED; // keeps alpha and 16-bit samples
+    if (format != ImageFormat.UNKNOWN) {
+      declared = ImageHeaders.read(format, bytes);
+      limits.checkPixels(declared.width(), declared.height());
+      if (format == ImageFormat.JPEG) {
+        if (!ImageHeaders.jpegHasEndMarker(bytes)) {
+          throw new InvalidImageException(
+              Reason.UNDECODABLE, "the JPEG image is truncated: its end marker is missing");
+        }
+        reduction = hint.reductionFor(declared.width(), declared.height());
+        flags = jpegFlags(reduction);
+      }
+    }
+    Mat raw = imdecode(bytes, flags);
+    if (raw.empty()) {
+      raw.release();
+      throw format == ImageFormat.UNKNOWN
+          ? new InvalidImageException(
+              Reason.UNSUPPORTED_TYPE,
+              "the data is not an image in a supported format (" + SUPPORTED + ")")
+          : new InvalidImageException(
+              Reason.UNDECODABLE,
+              "the " + label(format) + " image cannot be decoded; it is probably truncated or damaged");
+    }
+    Mat image = toEightBit(raw);
+    try {
+      if (format == ImageFormat.UNKNOWN) {
+        limits.checkPixels(image.cols(), image.rows());
+      }
+      int originalWidth = image.cols();
+      int originalHeight = image.rows();
+      if (reduction > 1) {
+        boolean rotated = (image.cols() >= image.rows()) != (declared.width() >= declared.height());
+        originalWidth = rotated ? declared.height() : declared.width();
+        originalHeight = rotated ? declared.width() : declared.height();
+      }
+      return new DecodedImage(image, format, originalWidth, originalHeight, reduction);
+    } catch (RuntimeException e) {
+      image.release();
+      throw e;
+    }
+  }
+
+  /**
+   * JPEG has no alpha to keep, and every flag but {@code IMREAD_UNCHANGED} applies the EXIF
+   * orientation, so phone photos come out upright.
+   */
+  private static int jpegFlags(int reduction) {
+    return switch (reduction) {
+      case 2 -> Imgcodecs.IMREAD_REDUCED_COLOR_2;
+      case 4 -> Imgcodecs.IMREAD_REDUCED_COLOR_4;
+      case 8 -> Imgcodecs.IMREAD_REDUCED_COLOR_8;
+      default -> Imgcodecs.IMREAD_ANYCOLOR; // grey JPEGs stay one channel
+    };
+  }
+
+  private static Mat imdecode(byte[] bytes, int flags) {
+    MatOfByte buffer = new MatOfByte(bytes);
+    try {
+      return Imgcodecs.imdecode(buffer, flags);
+    } catch (CvException e) {
+      // OpenCV throws for some damaged input instead of returning an empty mat.
+      return new Mat();
+    } finally {
+      buffer.release();
+    }
+  }
+
+  /**
+   * Converts any decoded depth to 8 bits and any channel layout to grey, BGR or BGRA; consumes
+   * {@code raw} (returns it, or releases it and returns a new mat).
+   */
+  private static Mat toEightBit(Mat raw) {
+    Mat current = raw;
+    try {
+      int depth = current.depth();
+      if (depth != CvType.CV_8U) {
+        double scale =
+            switch (depth) {
+              case CvType.CV_16U -> 1.0 / 257.0; // 65535 -> 255 exactly
+              case CvType.CV_32F, CvType.CV_64F -> 255.0; // float images are [0,1]
+              default ->
+                  throw new InvalidImageException(
+                      Reason.UNSUPPORTED_TYPE,
+                      "the image stores its samples as " + depthName(depth)
+                          + ", which is not supported");
+            };
+        Mat converted = new Mat();
+        current.convertTo(converted, CvType.CV_8U, scale);
+        current.release();
+        current = converted;
+      }
+      int channels = current.channels();
+      if (channels == 2) { // grey + alpha
+        current = greyAlphaToBgra(current);
+      } else if (channels != 1 && channels != 3 && channels != 4) {
+        throw new InvalidImageException(
+            Reason.UNSUPPORTED_TYPE,
+            "the image has " + channels
+                + " channels; only grey, colour and colour with alpha are supported");
+      }
+      return current;
+    } catch (RuntimeException e) {
+      current.release();
+      throw e;
+    }
+  }
+
+  private static Mat greyAlphaToBgra(Mat greyAlpha) {
+    List<Mat> planes = new ArrayList<>(2);
+    Mat bgra = new Mat();
+    try {
+      Core.split(greyAlpha, planes);
+      Core.merge(List.of(planes.get(0), planes.get(0), planes.get(0), planes.get(1)), bgra);
+      return bgra;
+    } finally {
+      Mats.release(planes);
+      greyAlpha.release();
+    }
+  }
+
+  private static String depthName(int depth) {
+    return switch (depth) {
+      case CvType.CV_8S -> "signed 8-bit integers";
+      case CvType.CV_16S -> "signed 16-bit integers";
+      case CvType.CV_32S -> "signed 32-bit integers";
+      case CvType.CV_16F -> "16-bit floats";
+      default -> "an unknown sample type (" + depth + ")";
+    };
+  }
+
+  /** Decodes the first GIF frame; OpenCV 4.9 has no GIF decoder. */
+  private DecodedImage decodeGif(byte[] bytes) {
+    ImageSize screen = ImageHeaders.read(ImageFormat.GIF, bytes);
+    limits.checkPixels(screen.width(), screen.height());
+    ImageReader reader = ImageHeaders.readerFor("gif");
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+      reader.setInput(in, true, true);
+      // The first frame may declare its own size, larger than the logical screen: check it too.
+      limits.checkPixels(reader.getWidth(0), reader.getHeight(0));
+      BufferedImage frame = reader.read(0);
+      Mat mat = toMat(frame);
+      return new DecodedImage(mat, ImageFormat.GIF, mat.cols(), mat.rows(), 1);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidImageException invalid) {
+        throw invalid;
+      }
+      throw new InvalidImageException(
+          Reason.UNDECODABLE,
+          "the GIF image cannot be decoded; it is probably truncated or damaged", e);
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  /** Copies a Java image into a new BGR or BGRA mat, row by row to keep the Java heap small. */
+  private static Mat toMat(BufferedImage image) {
+    int width = image.getWidth();
+    int height = image.getHeight();
+    boolean alpha = image.getColorModel().hasAlpha();
+    int channels = alpha ? 4 : 3;
+    Mat mat = new Mat(height, width, alpha ? CvType.CV_8UC4 : CvType.CV_8UC3);
+    try {
+      int[] argb = new int[width];
+      byte[] row = new byte[width * channels];
+      for (int y = 0; y < height; y++) {
+        image.getRGB(0, y, width, 1, argb, 0, width);
+        for (int x = 0, i = 0; x < width; x++, i += channels) {
+          int p = argb[x];
+          row[i] = (byte) p; // blue
+          row[i + 1] = (byte) (p >>> 8); // green
+          row[i + 2] = (byte) (p >>> 16); // red
+          if (alpha) {
+            row[i + 3] = (byte) (p >>> 24);
+          }
+        }
+        mat.put(y, 0, row);
+      }
+      return mat;
+    } catch (RuntimeException e) {
+      mat.release();
+      throw e;
+    }
+  }
+
+  private static String label(ImageFormat format) {
+    return format == ImageFormat.WEBP ? "WebP" : format.name().toUpperCase(Locale.ROOT);
+  }
+}
