@@ -1,0 +1,96 @@
+package dev.lookalike.api;
+
+import dev.lookalike.app.Components;
+import dev.lookalike.collection.ImageCollection;
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.StoredImage;
+import dev.lookalike.search.SearchResponse;
+import dev.lookalike.search.SearchService;
+import dev.lookalike.search.UnknownImageException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The indexed images: add, read, delete, thumbnails, and search by an indexed image. */
+@Path("/api/images")
+public class ImagesResource {
+
+  /** The answer to an upload. */
+  public record Added(String id) {}
+
+  @Inject
+  ImageCollection collection;
+
+  @Inject
+  ImageIndex index;
+
+  @Inject
+  SearchService search;
+
+  @Inject
+  Components components;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response add(@RestForm("image") FileUpload image, @RestForm String label, @RestForm String uri)
+      throws IOException {
+    byte[] bytes = Uploads.read(image, "image", components.imageLimits());
+    String id = collection.add(bytes, blankToNull(label), blankToNull(uri), Map.of());
+    return Response.status(Response.Status.CREATED).entity(new Added(id)).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public StoredImage get(@PathParam("id") String id) throws IOException {
+    return index.get(id).orElseThrow(() -> new UnknownImageException(id));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") String id) throws IOException {
+    if (!collection.delete(id)) {
+      throw new UnknownImageException(id);
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("/{id}/thumbnail")
+  @Produces("image/png")
+  public Response thumbnail(@PathParam("id") String id) throws IOException {
+    byte[] png = index.thumbnail(id).filter(bytes -> bytes.length > 0).orElseThrow(() -> new UnknownImageException(id));
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(86_400);
+    // The id is derived from the image's URI or content, so a thumbnail only changes on re-index.
+    return Response.ok(png, "image/png").cacheControl(cache).tag(Integer.toHexString(java.util.Arrays.hashCode(png)))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/similar")
+  @Produces(MediaType.APPLICATION_JSON)
+  public SearchResponse similar(@PathParam("id") String id, @QueryParam("k") Integer k,
+      @QueryParam("offset") Integer offset, @QueryParam("mode") String mode, @QueryParam("label") String label)
+      throws IOException {
+    return search.similar(id, Params.search(components.config(), k, offset, mode, label));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lookalike.api;
+
+import dev.lookalike.image.InvalidImageException;
+import dev.lookalike.index.ModelMismatchException;
+import dev.lookalike.search.UnknownImageException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns exceptions into problem documents; never leaks class names or stack traces to clients. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response invalidImage(InvalidImageException e) {
+    return switch (e.reason()) {
+      case EMPTY -> Problem.response(Status.BAD_REQUEST, "empty-image", "Empty image", e.getMessage());
+      case UNDECODABLE -> Problem.response(Status.BAD_REQUEST, "undecodable-image", "Undecodable image", e.getMessage());
+      case UNSUPPORTED_TYPE -> Problem.response(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-image-type",
+          "Unsupported image type", e.getMessage());
+      case TOO_LARGE -> Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, "image-too-large", "Image too large",
+          e.getMessage());
+    };
+  }
+
+  @ServerExceptionMapper
+  public Response badRequest(IllegalArgumentException e) {
+    return Problem.response(Status.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response unknownImage(UnknownImageException e) {
+    return Problem.response(Status.NOT_FOUND, "unknown-image", "Unknown image", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response modelMismatch(ModelMismatchException e) {
+    return Problem.response(Status.CONFLICT, "model-mismatch", "Index built with another model", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    Status status = Status.fromStatusCode(e.getResponse().getStatus());
+    if (status == null) {
+      return e.getResponse();
+    }
+    return Problem.response(status, "http-" + status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e) {
+    LOG.error("Unexpected error", e);
+    return Problem.response(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "the server could not complete the request; see its log");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.lookalike.api;
+
+import dev.lookalike.app.Components;
+import dev.lookalike.index.SearchMode;
+import dev.lookalike.index.SearchParams;
+import dev.lookalike.search.SearchResponse;
+import dev.lookalike.search.SearchService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Search by an uploaded image. */
+@Path("/api/search")
+public class SearchResource {
+
+  @Inject
+  SearchService search;
+
+  @Inject
+  Components components;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  public SearchResponse search(
+      @RestForm("image") FileUpload image,
+      @QueryParam("k") Integer k,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("mode") String mode,
+      @QueryParam("label") String label)
+      throws IOException {
+    SearchParams params = Params.search(components.config(), k, offset, mode, label);
+    return search.search(Uploads.read(image, "image", components.imageLimits()), params);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.lookalike.app;
+
+import dev.lookalike.image.ImageLimits;
+import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.LuceneImageIndex;
+import dev.lookalike.model.CodeModel;
+import dev.lookalike.model.ModelSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Opens the parts of Lookalike from configuration. The server's CDI producers and the CLI
+ * commands (which may override the model and index directories) both build through here.
+ */
+public final class Components {
+
+  private final LookalikeConfig config;
+
+  public Components(LookalikeConfig config) {
+    this.config = config;
+  }
+
+  public ModelSource modelSource(Path override) {
+    Path dir = override != null ? override : config.model().dir().orElse(null);
+    return dir == null ? ModelSource.shipped() : ModelSource.directory(dir);
+  }
+
+  public CodeModel openModel(Path override) {
+    return CodeModel.load(modelSource(override));
+  }
+
+  public Path indexDir(Path override) {
+    return override != null ? override : config.index().dir();
+  }
+
+  public IndexSettings indexSettings() {
+    LookalikeConfig.Index index = config.index();
+    return new IndexSettings(index.hnswMaxConn(), index.hnswBeamWidth(), index.hybridFactor(), index.maxChunkRadius());
+  }
+
+  public LuceneImageIndex openIndex(Path override, CodeModel model) {
+    Path dir = indexDir(override);
+    try {
+      return LuceneImageIndex.open(dir, indexSettings(), model.fingerprint(), model.manifest().latent(),
+          model.manifest().bits());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public ImageLimits imageLimits() {
+    return new ImageLimits(config.image().maxBytes(), config.image().maxMegapixels());
+  }
+
+  public ImagePipeline pipeline(CodeModel model) {
+    return new ImagePipeline(imageLimits(), model.spec(), config.image().thumbnailSize());
+  }
+
+  public LookalikeConfig config() {
+    return config;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.lookalike.app;
+
+import dev.lookalike.collection.ImageCollection;
+import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.model.CodeModel;
+import dev.lookalike.search.SearchService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+
+/**
+ * CDI producers for the server. Each part is opened on first use (not at start-up), so CLI
+ * commands that never search never load a model or lock an index.
+ */
+@ApplicationScoped
+public class Producers {
+
+  @Produces
+  @Singleton
+  Components components(LookalikeConfig config) {
+    return new Components(config);
+  }
+
+  @Produces
+  @Singleton
+  CodeModel model(Components components) {
+    return components.openModel(null);
+  }
+
+  void closeModel(@Disposes CodeModel model) {
+    model.close();
+  }
+
+  @Produces
+  @Singleton
+  ImageIndex index(Components components, CodeModel model) {
+    return components.openIndex(null, model);
+  }
+
+  void closeIndex(@Disposes ImageIndex index) throws IOException {
+    index.close();
+  }
+
+  @Produces
+  @Singleton
+  ImagePipeline pipeline(Components components, CodeModel model) {
+    return components.pipeline(model);
+  }
+
+  @Produces
+  @Singleton
+  SearchService searchService(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+    return new SearchService(pipeline, model, index);
+  }
+
+  @Produces
+  @Singleton
+  ImageCollection collection(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+    return new ImageCollection(pipeline, model, index);
+  }
+}

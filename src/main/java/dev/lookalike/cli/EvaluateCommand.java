@@ -1,0 +1,108 @@
+package dev.lookalike.cli;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookalike.app.Components;
+import dev.lookalike.dataset.FashionMnist;
+import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.eval.Evaluation;
+import dev.lookalike.eval.EvaluationReport;
+import dev.lookalike.eval.MethodResult;
+import dev.lookalike.model.CodeModel;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Measures retrieval quality of the model against baselines with the standard protocol. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "mAP@1000, P@10, P@100 of the model's codes and of PCA / PCA-ITQ / raw-pixel baselines, "
+        + "test queries against the training set, relevant = same label.")
+@Dependent
+@Unremovable
+public class EvaluateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Inject
+  Components components;
+
+  @Inject
+  ObjectMapper json;
+
+  @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Only fashion-mnist for now.")
+  String dataset;
+
+  @Option(names = "--data-dir", description = "Directory of the IDX files (default: lookalike.dataset.fashion-mnist-dir).")
+  Path dataDir;
+
+  @Option(names = "--model", description = "Model directory (default: the shipped model).")
+  Path model;
+
+  @Option(names = "--queries", defaultValue = "10000", description = "Test queries (a seeded sample; all by default).")
+  int queries;
+
+  @Option(names = "--database-limit", description = "Use only the first N training images as database.")
+  Integer databaseLimit;
+
+  @Option(names = "--latency-queries", defaultValue = "500", description = "Queries timed at k = 10 per index mode.")
+  int latencyQueries;
+
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
+
+  @Option(names = "--json", description = "Print one JSON object per method.")
+  boolean asJson;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!dataset.equals(FashionMnist.SCHEME)) {
+      throw new IllegalArgumentException("unknown dataset '" + dataset + "'; supported: " + FashionMnist.SCHEME);
+    }
+    if (queries < 1) {
+      throw new IllegalArgumentException("--queries must be at least 1, got: " + queries);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path dir = dataDir != null ? dataDir : components.config().dataset().fashionMnistDir();
+    LabeledImages database = FashionMnist.load(dir, FashionMnist.Split.TRAIN);
+    if (databaseLimit != null) {
+      database = database.head(databaseLimit);
+    }
+    LabeledImages test = FashionMnist.load(dir, FashionMnist.Split.TEST);
+    EvaluationReport report;
+    try (CodeModel codeModel = components.openModel(model); NDManager manager = NDManager.newBaseManager()) {
+      Evaluation evaluation = new Evaluation(codeModel, components.indexSettings(), manager, line -> {
+        err.println(line);
+        err.flush();
+      });
+      report = evaluation.run(database, test, queries, seed, latencyQueries);
+    }
+    if (asJson) {
+      for (MethodResult method : report.methods()) {
+        out.println(json.writeValueAsString(method));
+      }
+      return 0;
+    }
+    out.printf("dataset=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n", report.dataset(), report.database(),
+        report.queries(), report.seed(), report.model(), report.seconds());
+    out.printf("%-34s %9s %7s %7s %12s %12s%n", "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
+    for (MethodResult m : report.methods()) {
+      out.printf("%-34s %9s %7s %7s %12s %12s%n", m.method(), num(m.mapAt1000(), 4), num(m.precisionAt10(), 4),
+          num(m.precisionAt100(), 4), num(m.msPerQuery(), 3), num(m.msPerQueryAt10(), 3));
+    }
+    return 0;
+  }
+
+  private static String num(double value, int decimals) {
+    return Double.isNaN(value) ? "-" : String.format("%." + decimals + "f", value);
+  }
+}

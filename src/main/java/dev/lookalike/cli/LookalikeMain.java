@@ -1,0 +1,31 @@
+package dev.lookalike.cli;
+
+import dev.lookalike.model.Djl;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import picocli.CommandLine;
+
+/**
+ * The single entry point: with no command, or {@code serve}, it runs the HTTP server; otherwise
+ * it runs one CLI command and exits with its status.
+ */
+@QuarkusMain
+public class LookalikeMain implements QuarkusApplication {
+
+  @Inject
+  CommandLine.IFactory factory;
+
+  public static void main(String... args) {
+    Djl.ensureOffline();
+    LaunchSettings.apply(args);
+    Quarkus.run(LookalikeMain.class, args);
+  }
+
+  @Override
+  public int run(String... args) {
+    String[] command = args.length == 0 ? new String[] {"serve"} : args;
+    return Commands.commandLine(factory).execute(command);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.lookalike.cli;
+
+import dev.lookalike.app.LookalikeConfig;
+import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.collection.ImageFiles;
+import dev.lookalike.dataset.FashionMnist;
+import dev.lookalike.image.FloatImage;
+import dev.lookalike.image.ImageLimits;
+import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.image.ImageSpec;
+import dev.lookalike.image.InvalidImageException;
+import dev.lookalike.model.Corruption;
+import dev.lookalike.model.ModelManifest;
+import dev.lookalike.model.ModelTraining;
+import dev.lookalike.model.TrainingOptions;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Trains a denoising autoencoder on a folder of images or Fashion-MNIST and writes a model directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a convolutional denoising autoencoder and write a model directory.")
+@Dependent
+@Unremovable
+public class TrainCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Inject
+  LookalikeConfig config;
+
+  @Option(names = "--data", required = true, description = "A folder of images, or fashion-mnist:train.")
+  String data;
+
+  @Option(names = "--out", required = true, description = "Model directory to write.")
+  Path out;
+
+  @Option(names = "--epochs", defaultValue = "10")
+  int epochs;
+
+  @Option(names = "--latent", defaultValue = "64", description = "Dense code size.")
+  int latent;
+
+  @Option(names = "--bits", defaultValue = "64", description = "Binary code size (multiple of 8; 32-256 typical).")
+  int bits;
+
+  @Option(names = "--noise", defaultValue = "gaussian:0.3",
+      description = "Input corruption: gaussian:σ, saltpepper:p, masking:p or none.")
+  String noise;
+
+  @Option(names = "--size", defaultValue = "28", description = "Input side in pixels (multiple of 4).")
+  int size;
+
+  @Option(names = "--channels", defaultValue = "1", description = "1 (grey) or 3 (RGB).")
+  int channels;
+
+  @Option(names = "--filters", defaultValue = "32", description = "Filters of the first convolution.")
+  int filters;
+
+  @Option(names = "--batch", defaultValue = "128")
+  int batch;
+
+  @Option(names = "--lr", defaultValue = "0.001")
+  float learningRate;
+
+  @Option(names = "--validation", defaultValue = "0.1", description = "Share of images held out for validation.")
+  double validation;
+
+  @Option(names = "--binarizer", defaultValue = "itq", description = "itq or median.")
+  String binarizer;
+
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
+
+  @Option(names = "--max-images", description = "Train on at most this many images (a seeded sample).")
+  Integer maxImages;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ImageSpec imageSpec = new ImageSpec(size, channels);
+    TrainingOptions options = new TrainingOptions(epochs, batch, learningRate, validation, seed, Corruption.parse(noise));
+    BinarizerMethod method = BinarizerMethod.parse(binarizer);
+    List<FloatImage> images = load(imageSpec, err);
+    if (maxImages != null && images.size() > maxImages) {
+      List<FloatImage> shuffled = new ArrayList<>(images);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+      images = shuffled.subList(0, maxImages);
+    }
+    if (images.isEmpty()) {
+      err.println("error: no trainable images in " + data);
+      return 1;
+    }
+    out.printf("training on %d images of %s (%dx%dx%d), latent %d, %d bits, noise %s%n", images.size(), data, size,
+        size, channels, latent, bits, options.corruption().spec());
+    out.flush();
+    var request = new ModelTraining.Request(data, imageSpec, latent, filters, bits, method, options, commandLine());
+    ModelManifest manifest = ModelTraining.train(request, images, this.out, stats -> {
+      out.printf("epoch %3d  train loss %.5f  validation loss %.5f  %.1f s  %.0f img/s%n", stats.epoch(),
+          stats.trainLoss(), stats.validationLoss(), stats.seconds(), stats.imagesPerSecond());
+      out.flush();
+    });
+    out.printf("wrote %s (%.1f s, %.0f img/s on %s, binarizer %s)%n", this.out, manifest.training().seconds(),
+        manifest.training().imagesPerSecond(), manifest.training().device(), manifest.binarizer().method());
+    return 0;
+  }
+
+  private List<FloatImage> load(ImageSpec imageSpec, PrintWriter err) throws IOException {
+    DataSpec source = new DataSpec(data);
+    ImagePipeline pipeline = new ImagePipeline(ImageLimits.defaults(), imageSpec, imageSpec.size());
+    var split = source.fashionMnistSplit();
+    if (split.isPresent()) {
+      return FashionMnist.load(config.dataset().fashionMnistDir(), split.get()).images().stream()
+          .map(pipeline::toInput).toList();
+    }
+    List<Path> files = ImageFiles.find(List.of(source.path()));
+    List<FloatImage> images = new ArrayList<>(files.size());
+    for (Path file : files) {
+      try {
+        images.add(pipeline.toInput(Files.readAllBytes(file)));
+      } catch (InvalidImageException | IOException e) {
+        err.println("skipped " + file + ": " + e.getMessage());
+      }
+    }
+    return images;
+  }
+
+  private String commandLine() {
+    return "lookalike " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+}

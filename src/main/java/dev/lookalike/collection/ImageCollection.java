@@ -1,0 +1,52 @@
+package dev.lookalike.collection;
+
+import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.image.PreparedImage;
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.ImageRecord;
+import dev.lookalike.model.CodeModel;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adds and removes single images (uploads). Every change is committed before returning, so an
+ * acknowledged write survives a crash.
+ */
+public final class ImageCollection {
+
+  private final ImagePipeline pipeline;
+  private final CodeModel model;
+  private final ImageIndex index;
+
+  public ImageCollection(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+    this.pipeline = pipeline;
+    this.model = model;
+    this.index = index;
+  }
+
+  /**
+   * Decodes, encodes and indexes one image; returns its id. The image is decoded before anything
+   * is written, so bad input leaves the index untouched.
+   *
+   * @param uri where the image came from; when null the id is derived from the content
+   */
+  public String add(byte[] bytes, String label, String uri, Map<String, String> metadata) throws IOException {
+    PreparedImage prepared = pipeline.prepare(bytes);
+    String id = uri == null || uri.isBlank() ? ImageIds.forContent(bytes) : ImageIds.forUri(uri);
+    String source = uri == null || uri.isBlank() ? "upload:" + id : uri;
+    ImageRecord record = new ImageRecord(id, source, label, metadata, prepared.thumbnailPng(),
+        model.codes(prepared.input()));
+    index.add(List.of(record));
+    index.commit();
+    return id;
+  }
+
+  public boolean delete(String id) throws IOException {
+    boolean deleted = index.delete(id);
+    if (deleted) {
+      index.commit();
+    }
+    return deleted;
+  }
+}

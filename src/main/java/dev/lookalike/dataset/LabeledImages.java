@@ -1,0 +1,42 @@
+package dev.lookalike.dataset;
+
+import dev.lookalike.image.FloatImage;
+import java.util.List;
+
+/**
+ * Images already in model-input form, with an integer label per image and the names of the labels.
+ *
+ * @param name what the images are, e.g. {@code fashion-mnist:test}; item URIs are {@code name#index}
+ */
+public record LabeledImages(String name, List<FloatImage> images, int[] labels, List<String> labelNames) {
+
+  public LabeledImages {
+    images = List.copyOf(images);
+    labels = labels.clone();
+    labelNames = List.copyOf(labelNames);
+    if (images.size() != labels.length) {
+      throw new IllegalArgumentException(images.size() + " images but " + labels.length + " labels");
+    }
+  }
+
+  public int size() {
+    return images.size();
+  }
+
+  public String uri(int index) {
+    return name + "#" + index;
+  }
+
+  public String labelName(int index) {
+    int label = labels[index];
+    return label < labelNames.size() ? labelNames.get(label) : Integer.toString(label);
+  }
+
+  /** The first {@code count} images (all of them when count is larger). */
+  public LabeledImages head(int count) {
+    int n = Math.min(count, size());
+    int[] head = new int[n];
+    System.arraycopy(labels, 0, head, 0, n);
+    return new LabeledImages(name, images.subList(0, n), head, labelNames);
+  }
+}

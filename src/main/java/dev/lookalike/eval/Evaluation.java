@@ -1,0 +1,237 @@
+package dev.lookalike.eval;
+
+import ai.djl.ndarray.NDManager;
+import dev.lookalike.codes.Binarizer;
+import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.Codes;
+import dev.lookalike.codes.Coder;
+import dev.lookalike.codes.Pca;
+import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.image.FloatImage;
+import dev.lookalike.index.Hit;
+import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.LuceneImageIndex;
+import dev.lookalike.index.SearchMode;
+import dev.lookalike.index.SearchParams;
+import dev.lookalike.model.CodeModel;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The standard retrieval protocol: queries from the test split, the training split as database,
+ * relevant = same label. Ranks with the model's codes (exactly and through the Lucene index) and,
+ * in the same run on the same queries, with the classical baselines (raw pixels, PCA, PCA-ITQ).
+ */
+public final class Evaluation {
+
+  /** Learning PCA and ITQ on more than this many database rows changes nothing measurable. */
+  private static final int FIT_SAMPLE = 20_000;
+  private static final int CUTOFF = MetricAccumulator.MAP_CUTOFF;
+
+  private final CodeModel model;
+  private final IndexSettings indexSettings;
+  private final NDManager manager;
+  private final Consumer<String> log;
+
+  public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
+    this.model = model;
+    this.indexSettings = indexSettings;
+    this.manager = manager;
+    this.log = log;
+  }
+
+  /**
+   * Runs every method.
+   *
+   * @param queryCount how many test images to query with (a seeded sample; all when larger)
+   * @param latencyQueries how many of them to time k = 10 searches with
+   */
+  public EvaluationReport run(LabeledImages database, LabeledImages test, int queryCount, long seed, int latencyQueries)
+      throws IOException {
+    long start = System.nanoTime();
+    LabeledImages queries = sample(test, queryCount, seed);
+    int latent = model.manifest().latent();
+    int bits = model.manifest().bits();
+    float[][] dbPixels = pixels(database);
+    float[][] qPixels = pixels(queries);
+    ExactRanking exact = new ExactRanking(manager);
+    List<MethodResult> results = new ArrayList<>();
+
+    results.add(timed("raw pixels L2", "baseline", queries, database, () -> exact.byL2(dbPixels, qPixels, CUTOFF)));
+    Pca pca = Pca.fit(sampleRows(dbPixels, seed), latent);
+    float[][] dbPca = pca.project(dbPixels);
+    float[][] qPca = pca.project(qPixels);
+    results.add(timed("PCA-" + latent + " L2", "baseline", queries, database, () -> exact.byL2(dbPca, qPca, CUTOFF)));
+    results.add(timed("PCA-" + latent + " cosine", "baseline", queries, database,
+        () -> exact.byCosine(dbPca, qPca, CUTOFF)));
+    Binarizer pcaItq = Binarizer.fit(sampleRows(dbPixels, seed), bits, BinarizerMethod.ITQ, seed);
+    long[][] dbItq = encode(pcaItq, dbPixels);
+    long[][] qItq = encode(pcaItq, qPixels);
+    results.add(timed("PCA-ITQ " + bits + " bits", "baseline", queries, database,
+        () -> ExactRanking.byHamming(dbItq, qItq, CUTOFF)));
+
+    log.accept("encoding " + database.size() + " database and " + queries.size() + " query images");
+    float[][] dbLatent = model.latents(database.images());
+    float[][] qLatent = model.latents(queries.images());
+    results.add(timed("DAE latent L2", "model", queries, database, () -> exact.byL2(dbLatent, qLatent, CUTOFF)));
+    Coder coder = model.coder();
+    float[][] dbDense = dense(coder, dbLatent);
+    float[][] qDense = dense(coder, qLatent);
+    results.add(timed("DAE dense exact (cosine)", "model", queries, database,
+        () -> exact.byCosine(dbDense, qDense, CUTOFF)));
+    Binarizer own = coder.binarizer();
+    long[][] dbBits = encode(own, dbLatent);
+    long[][] qBits = encode(own, qLatent);
+    results.add(timed("DAE " + bits + "-bit " + name(own.method()) + " Hamming", "model", queries, database,
+        () -> ExactRanking.byHamming(dbBits, qBits, CUTOFF)));
+    BinarizerMethod otherMethod = own.method() == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
+    Binarizer other = Binarizer.fit(sampleRows(dbLatent, seed), bits, otherMethod, seed);
+    long[][] dbOther = encode(other, dbLatent);
+    long[][] qOther = encode(other, qLatent);
+    results.add(timed("DAE " + bits + "-bit " + name(otherMethod) + " Hamming", "model", queries, database,
+        () -> ExactRanking.byHamming(dbOther, qOther, CUTOFF)));
+
+    results.addAll(indexed(database, queries, dbDense, dbBits, qDense, qBits, latencyQueries));
+    return new EvaluationReport(database.name().split(":")[0], database.size(), queries.size(), seed,
+        model.fingerprint(), results, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The modes served by the Lucene index, on an in-memory index of the database's codes. */
+  private List<MethodResult> indexed(LabeledImages database, LabeledImages queries, float[][] dbDense,
+      long[][] dbBits, float[][] qDense, long[][] qBits, int latencyQueries) throws IOException {
+    log.accept("building an HNSW + hash index of " + database.size() + " codes");
+    List<MethodResult> results = new ArrayList<>();
+    try (LuceneImageIndex index = LuceneImageIndex.open(new ByteBuffersDirectory(), indexSettings, model.fingerprint(),
+        model.manifest().latent(), model.manifest().bits())) {
+      List<ImageRecord> records = new ArrayList<>(database.size());
+      for (int i = 0; i < database.size(); i++) {
+        records.add(new ImageRecord(Integer.toString(i), database.uri(i), null, Map.of(), null,
+            new Codes(dbDense[i], dbBits[i])));
+      }
+      index.add(records);
+      index.commit();
+      for (SearchMode mode : List.of(SearchMode.DENSE, SearchMode.HASH, SearchMode.HYBRID)) {
+        MetricAccumulator metrics = new MetricAccumulator();
+        long t0 = System.nanoTime();
+        for (int q = 0; q < queries.size(); q++) {
+          List<Hit> hits = index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(CUTOFF, mode));
+          metrics.add(labels(database, hits), queries.labels()[q]);
+        }
+        double ms = (System.nanoTime() - t0) / 1e6 / queries.size();
+        results.add(MethodResult.of("DAE " + mode.id() + " (Lucene)", "model", metrics.scores(), ms,
+            latencyAt10(index, mode, qDense, qBits, latencyQueries)));
+      }
+      double exactAt10 = latencyAt10(index, SearchMode.EXACT, qDense, qBits, latencyQueries);
+      results.add(new MethodResult("DAE exact (Lucene scan)", "model", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          exactAt10));
+    }
+    return results;
+  }
+
+  private static double latencyAt10(LuceneImageIndex index, SearchMode mode, float[][] qDense, long[][] qBits,
+      int latencyQueries) throws IOException {
+    int n = Math.min(latencyQueries, qDense.length);
+    if (n == 0) {
+      return Double.NaN;
+    }
+    for (int q = 0; q < Math.min(n, 50); q++) { // warm up the JIT and the page cache
+      index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(10, mode));
+    }
+    long t0 = System.nanoTime();
+    for (int q = 0; q < n; q++) {
+      index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(10, mode));
+    }
+    return (System.nanoTime() - t0) / 1e6 / n;
+  }
+
+  private static int[] labels(LabeledImages database, List<Hit> hits) {
+    int[] labels = new int[hits.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = database.labels()[Integer.parseInt(hits.get(i).id())];
+    }
+    return labels;
+  }
+
+  private interface Ranking {
+    int[][] rank();
+  }
+
+  private MethodResult timed(String method, String family, LabeledImages queries, LabeledImages database,
+      Ranking ranking) {
+    long t0 = System.nanoTime();
+    int[][] ranked = ranking.rank();
+    double ms = (System.nanoTime() - t0) / 1e6 / Math.max(1, queries.size());
+    MetricAccumulator metrics = new MetricAccumulator();
+    for (int q = 0; q < ranked.length; q++) {
+      int[] labels = new int[ranked[q].length];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = database.labels()[ranked[q][i]];
+      }
+      metrics.add(labels, queries.labels()[q]);
+    }
+    log.accept(String.format("%-32s done", method));
+    return MethodResult.of(method, family, metrics.scores(), ms, Double.NaN);
+  }
+
+  private static String name(BinarizerMethod method) {
+    return method.name();
+  }
+
+  static LabeledImages sample(LabeledImages test, int count, long seed) {
+    if (count >= test.size()) {
+      return test;
+    }
+    int[] order = new int[test.size()];
+    Arrays.setAll(order, i -> i);
+    Random random = new Random(seed);
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    List<FloatImage> images = new ArrayList<>(count);
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      images.add(test.images().get(order[i]));
+      labels[i] = test.labels()[order[i]];
+    }
+    return new LabeledImages(test.name(), images, labels, test.labelNames());
+  }
+
+  private static float[][] sampleRows(float[][] rows, long seed) {
+    if (rows.length <= FIT_SAMPLE) {
+      return rows;
+    }
+    List<float[]> list = new ArrayList<>(Arrays.asList(rows));
+    java.util.Collections.shuffle(list, new Random(seed));
+    return list.subList(0, FIT_SAMPLE).toArray(new float[0][]);
+  }
+
+  private static float[][] pixels(LabeledImages images) {
+    return images.images().stream().map(FloatImage::pixels).toArray(float[][]::new);
+  }
+
+  private static float[][] dense(Coder coder, float[][] latents) {
+    float[][] dense = new float[latents.length][];
+    for (int i = 0; i < latents.length; i++) {
+      dense[i] = Coder.dense(latents[i], coder.binarizer().mean());
+    }
+    return dense;
+  }
+
+  private static long[][] encode(Binarizer binarizer, float[][] rows) {
+    long[][] codes = new long[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      codes[i] = binarizer.encode(rows[i]);
+    }
+    return codes;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.lookalike.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.lookalike.image.FloatImage;
+import dev.lookalike.image.ImageSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains a {@link ConvAutoencoder} as a denoising autoencoder: mini-batch Adam on the mean squared
+ * error between the clean image and the reconstruction of its corrupted copy.
+ *
+ * <p>A seeded share of the images is held out; their reconstruction error (clean input) is
+ * reported per epoch so over-fitting to the collection shows up.
+ */
+public final class AutoencoderTrainer {
+
+  private static final int EVAL_BATCH = 512;
+
+  private final ImageSpec spec;
+  private final ConvAutoencoder architecture;
+  private final TrainingOptions options;
+  private final Consumer<EpochStats> listener;
+
+  public AutoencoderTrainer(
+      ImageSpec spec, ConvAutoencoder architecture, TrainingOptions options, Consumer<EpochStats> listener) {
+    this.spec = spec;
+    this.architecture = architecture;
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /** Trains on {@code images}, which must all match the input spec. */
+  public TrainedAutoencoder train(List<FloatImage> images) {
+    for (int i = 0; i < images.size(); i++) {
+      FloatImage image = images.get(i);
+      if (image.width() != spec.size() || image.height() != spec.size() || image.channels() != spec.channels()) {
+        throw new IllegalArgumentException("image " + i + " is " + image.width() + "x" + image.height() + "x"
+            + image.channels() + " but the model takes " + spec.size() + "x" + spec.size() + "x" + spec.channels());
+      }
+    }
+    Random random = new Random(options.seed());
+    int[] order = permutation(images.size(), random);
+    int validation = (int) Math.round(images.size() * options.validationFraction());
+    int train = images.size() - validation;
+    if (train < 1) {
+      throw new IllegalArgumentException("no training images left after holding out " + validation + " for validation");
+    }
+    int[] validationIds = java.util.Arrays.copyOfRange(order, 0, validation);
+    int[] trainIds = java.util.Arrays.copyOfRange(order, validation, images.size());
+
+    Device device = Devices.preferred();
+    Engine.getInstance().setRandomSeed((int) options.seed());
+    Model model = Model.newInstance("lookalike-dae", device);
+    model.setBlock(architecture.block());
+    var config = new DefaultTrainingConfig(Loss.l2Loss("mse", 1f))
+        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
+        .optDevices(new Device[] {device});
+    List<EpochStats> history = new ArrayList<>();
+    boolean done = false;
+    try (Trainer trainer = model.newTrainer(config)) {
+      trainer.initialize(new Shape(options.batchSize(), spec.channels(), spec.size(), spec.size()));
+      for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+        long start = System.nanoTime();
+        shuffle(trainIds, random);
+        double trainLoss = trainEpoch(trainer, images, trainIds);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double validationLoss = validation == 0 ? Double.NaN : validationLoss(trainer, images, validationIds);
+        EpochStats stats = new EpochStats(epoch, trainLoss, validationLoss, seconds, trainIds.length / seconds);
+        history.add(stats);
+        listener.accept(stats);
+      }
+      done = true;
+    } finally {
+      if (!done) {
+        model.close();
+      }
+    }
+    return new TrainedAutoencoder(model, history, train, validation);
+  }
+
+  private double trainEpoch(Trainer trainer, List<FloatImage> images, int[] ids) {
+    double lossSum = 0;
+    for (int from = 0; from < ids.length; from += options.batchSize()) {
+      int to = Math.min(ids.length, from + options.batchSize());
+      try (NDManager batch = trainer.getManager().newSubManager()) {
+        NDArray clean = Batches.stack(batch, spec, images, ids, from, to);
+        NDArray noisy = options.corruption().apply(clean);
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+          NDList reconstruction = trainer.forward(new NDList(noisy));
+          NDArray loss = trainer.getLoss().evaluate(new NDList(clean), reconstruction);
+          collector.backward(loss);
+          lossSum += loss.getFloat() * (to - from);
+        }
+        trainer.step();
+      }
+    }
+    return lossSum / ids.length;
+  }
+
+  private double validationLoss(Trainer trainer, List<FloatImage> images, int[] ids) {
+    double sum = 0;
+    for (int from = 0; from < ids.length; from += EVAL_BATCH) {
+      int to = Math.min(ids.length, from + EVAL_BATCH);
+      try (NDManager batch = trainer.getManager().newSubManager()) {
+        NDArray clean = Batches.stack(batch, spec, images, ids, from, to);
+        NDArray reconstruction = trainer.evaluate(new NDList(clean)).singletonOrThrow();
+        sum += reconstruction.sub(clean).square().mean().getFloat() * (to - from);
+      }
+    }
+    return sum / ids.length;
+  }
+
+  private static int[] permutation(int n, Random random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    shuffle(order, random);
+    return order;
+  }
+
+  private static void shuffle(int[] values, Random random) {
+    for (int i = values.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = values[i];
+      values[i] = values[j];
+      values[j] = t;
+    }
+  }
+}

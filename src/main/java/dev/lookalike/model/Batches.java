@@ -1,0 +1,35 @@
+package dev.lookalike.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.lookalike.image.FloatImage;
+import dev.lookalike.image.ImageSpec;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Packs images into one NCHW tensor. */
+final class Batches {
+
+  private Batches() {}
+
+  /** Stacks {@code images[ids[from..to)]}. */
+  static NDArray stack(NDManager manager, ImageSpec spec, List<FloatImage> images, int[] ids, int from, int to) {
+    int pixels = spec.channels() * spec.size() * spec.size();
+    float[] data = new float[(to - from) * pixels];
+    for (int i = from; i < to; i++) {
+      float[] source = images.get(ids[i]).pixels();
+      if (source.length != pixels) {
+        throw new IllegalArgumentException(
+            "image " + ids[i] + " has " + source.length + " values; the model takes " + pixels);
+      }
+      System.arraycopy(source, 0, data, (i - from) * pixels, pixels);
+    }
+    return manager.create(data, new Shape(to - from, spec.channels(), spec.size(), spec.size()));
+  }
+
+  /** Stacks {@code images[from..to)}. */
+  static NDArray stack(NDManager manager, ImageSpec spec, List<FloatImage> images, int from, int to) {
+    return stack(manager, spec, images, IntStream.range(from, to).toArray(), 0, to - from);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.lookalike.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import dev.lookalike.image.ImageSpec;
+
+/**
+ * Builds the convolutional autoencoder: two stride-2 convolutions and a linear bottleneck of
+ * {@code latent} floats; the decoder mirrors it with nearest-neighbour upsampling and
+ * convolutions.
+ *
+ * <p>Upsampling + convolution instead of transposed convolution because the PyTorch engine of DJL
+ * does not implement {@code Conv2dTranspose}; it also avoids checkerboard artefacts. The output is
+ * linear (no sigmoid): with an L2 loss a sigmoid output stalled training.
+ */
+public final class ConvAutoencoder {
+
+  /** Index of the encoder in the block returned by {@link #block()}. */
+  public static final int ENCODER = 0;
+
+  private final ImageSpec input;
+  private final int latent;
+  private final int filters;
+
+  private ConvAutoencoder(Builder builder) {
+    this.input = builder.input;
+    this.latent = builder.latent;
+    this.filters = builder.filters;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The whole autoencoder: a sequence of the encoder and the decoder. */
+  public SequentialBlock block() {
+    return new SequentialBlock().add(encoder()).add(decoder());
+  }
+
+  /** The encoder half of a block made by {@link #block()}. */
+  public static Block encoderOf(Block autoencoder) {
+    return autoencoder.getChildren().get(ENCODER).getValue();
+  }
+
+  private SequentialBlock encoder() {
+    return new SequentialBlock()
+        .add(conv(filters, 2))
+        .add(Activation.reluBlock())
+        .add(conv(filters * 2, 2))
+        .add(Activation.reluBlock())
+        .add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(latent).build());
+  }
+
+  private SequentialBlock decoder() {
+    int side = input.size() / 4;
+    int channels = filters * 2;
+    return new SequentialBlock()
+        .add(Linear.builder().setUnits((long) channels * side * side).build())
+        .add(Activation.reluBlock())
+        .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().reshape(-1, channels, side, side)), "unflatten"))
+        .add(upsample())
+        .add(conv(filters, 1))
+        .add(Activation.reluBlock())
+        .add(upsample())
+        .add(conv(input.channels(), 1));
+  }
+
+  private static Conv2d conv(int outChannels, int stride) {
+    return Conv2d.builder()
+        .setKernelShape(new Shape(3, 3))
+        .optStride(new Shape(stride, stride))
+        .optPadding(new Shape(1, 1))
+        .setFilters(outChannels)
+        .build();
+  }
+
+  /** Nearest-neighbour 2x upsampling as reshape + broadcast, which autograd differentiates. */
+  private static LambdaBlock upsample() {
+    return new LambdaBlock(
+        list -> {
+          NDArray x = list.singletonOrThrow();
+          long[] s = x.getShape().getShape();
+          NDArray up = x.reshape(s[0], s[1], s[2], 1, s[3], 1)
+              .broadcast(new Shape(s[0], s[1], s[2], 2, s[3], 2))
+              .reshape(s[0], s[1], s[2] * 2, s[3] * 2);
+          return new NDList(up);
+        },
+        "upsample2x");
+  }
+
+  /** Validating builder: input and latent are required. */
+  public static final class Builder {
+    private ImageSpec input;
+    private int latent;
+    private int filters = 32;
+
+    private Builder() {}
+
+    public Builder setInput(ImageSpec input) {
+      this.input = input;
+      return this;
+    }
+
+    public Builder setLatent(int latent) {
+      this.latent = latent;
+      return this;
+    }
+
+    /** Filters of the first convolution (the second has twice as many); default 32. */
+    public Builder optFilters(int filters) {
+      this.filters = filters;
+      return this;
+    }
+
+    public ConvAutoencoder build() {
+      if (input == null) {
+        throw new IllegalArgumentException("input spec is required");
+      }
+      if (input.size() % 4 != 0) {
+        throw new IllegalArgumentException("input size must be a multiple of 4 (two stride-2 layers), got: " + input.size());
+      }
+      if (latent < 2 || latent > 4096) {
+        throw new IllegalArgumentException("latent must be in [2, 4096], got: " + latent);
+      }
+      if (filters < 1 || filters > 1024) {
+        throw new IllegalArgumentException("filters must be in [1, 1024], got: " + filters);
+      }
+      return new ConvAutoencoder(this);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.lookalike.model;
+
+import dev.lookalike.codes.Binarizer;
+import dev.lookalike.image.ImageSpec;
+
+/**
+ * The {@code model.json} of a model directory: everything needed to rebuild the network, turn its
+ * latents into codes, and know how it was made.
+ *
+ * @param format version of this file's layout
+ * @param architecture the network family, {@code conv-dae}
+ * @param filters filters of the first convolution
+ * @param noise the corruption used in training
+ * @param binarizer how latents become bits (learned on the training codes)
+ * @param command the CLI command that produced the model
+ */
+public record ModelManifest(
+    int format,
+    String architecture,
+    int size,
+    int channels,
+    int latent,
+    int filters,
+    int bits,
+    String noise,
+    Binarizer binarizer,
+    TrainingReport training,
+    String command,
+    String created) {
+
+  public static final int FORMAT = 1;
+  public static final String CONV_DAE = "conv-dae";
+
+  public ModelManifest {
+    if (format != FORMAT) {
+      throw new IllegalArgumentException("model.json format " + format + " is not supported (expected " + FORMAT + ")");
+    }
+    if (!CONV_DAE.equals(architecture)) {
+      throw new IllegalArgumentException("unknown architecture '" + architecture + "'");
+    }
+    if (binarizer == null) {
+      throw new IllegalArgumentException("model.json has no binarizer");
+    }
+    if (binarizer.dimension() != latent || binarizer.bits() != bits) {
+      throw new IllegalArgumentException("binarizer is " + binarizer.dimension() + "->" + binarizer.bits()
+          + " but the model has latent " + latent + " and " + bits + " bits");
+    }
+  }
+
+  public ImageSpec spec() {
+    return new ImageSpec(size, channels);
+  }
+
+  ConvAutoencoder network() {
+    return ConvAutoencoder.builder().setInput(spec()).setLatent(latent).optFilters(filters).build();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.lookalike.model;
+
+import ai.djl.Model;
+import ai.djl.nn.Block;
+import java.util.List;
+
+/** An autoencoder fresh from training, still holding its weights in memory; close it when done. */
+public record TrainedAutoencoder(Model model, List<EpochStats> history, int trainImages, int validationImages)
+    implements AutoCloseable {
+
+  public TrainedAutoencoder {
+    history = List.copyOf(history);
+  }
+
+  public Block block() {
+    return model.getBlock();
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.lookalike.model;
+
+import java.util.List;
+
+/**
+ * How a model was trained: recorded in its {@code model.json} so results can be traced and
+ * reproduced.
+ */
+public record TrainingReport(
+    String data,
+    int trainImages,
+    int validationImages,
+    int epochs,
+    int batchSize,
+    float learningRate,
+    long seed,
+    String noise,
+    String device,
+    List<EpochStats> history,
+    double seconds) {
+
+  public TrainingReport {
+    history = List.copyOf(history);
+  }
+
+  /** Images per second over all epochs. */
+  public double imagesPerSecond() {
+    double trainingSeconds = history.stream().mapToDouble(EpochStats::seconds).sum();
+    return trainingSeconds == 0 ? 0 : (double) trainImages * history.size() / trainingSeconds;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.lookalike.search;
+
+import dev.lookalike.codes.Codes;
+import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.Hit;
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.SearchParams;
+import dev.lookalike.model.CodeModel;
+import java.io.IOException;
+import java.util.List;
+
+/** Answers "which indexed images look like this one?": bytes → pixels → codes → index → hits. */
+public final class SearchService {
+
+  private final ImagePipeline pipeline;
+  private final CodeModel model;
+  private final ImageIndex index;
+
+  public SearchService(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+    this.pipeline = pipeline;
+    this.model = model;
+    this.index = index;
+  }
+
+  /** Searches by an image's bytes (any supported format). */
+  public SearchResponse search(byte[] image, SearchParams params) throws IOException {
+    long start = System.nanoTime();
+    Codes codes = model.codes(pipeline.toInput(image));
+    return respond(index.search(codes, params), params, start);
+  }
+
+  /** Searches by an indexed image; the image itself is usually the first hit. */
+  public SearchResponse similar(String id, SearchParams params) throws IOException {
+    long start = System.nanoTime();
+    Codes codes = index.codes(id).orElseThrow(() -> new UnknownImageException(id));
+    return respond(index.search(codes, params), params, start);
+  }
+
+  private static SearchResponse respond(List<Hit> hits, SearchParams params, long start) {
+    double tookMs = (System.nanoTime() - start) / 1e6;
+    return new SearchResponse(hits, params.mode().id(), params.k(), params.offset(), Math.round(tookMs * 1000) / 1000.0);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.lookalike.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.Codes;
+import dev.lookalike.image.FloatImage;
+import dev.lookalike.image.ImageSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains a tiny denoising autoencoder for a few steps, writes it, reloads it. */
+class ModelTrainingTest {
+
+  private static final ImageSpec SPEC = new ImageSpec(16, 1);
+
+  private static ModelTraining.Request request(int epochs, String noise) {
+    return new ModelTraining.Request("squares", SPEC, 8, 4, 32, BinarizerMethod.ITQ,
+        new TrainingOptions(epochs, 16, 0.003f, 0.25, 3, Corruption.parse(noise)), "test");
+  }
+
+  @Test
+  void trainsWritesAndReloadsToIdenticalCodes(@TempDir Path dir) throws IOException {
+    List<FloatImage> images = TinyImages.squares(128, 16, 1);
+    List<EpochStats> epochs = new ArrayList<>();
+    ModelManifest manifest = ModelTraining.train(request(4, "masking:0.2"), images, dir, epochs::add);
+
+    assertEquals(4, epochs.size());
+    assertTrue(epochs.get(3).trainLoss() < epochs.get(0).trainLoss(), "training loss falls: " + epochs);
+    assertTrue(Double.isFinite(epochs.get(3).validationLoss()));
+    assertEquals(96, manifest.training().trainImages());
+    assertEquals(32, manifest.training().validationImages());
+    assertEquals("masking:0.2", manifest.noise());
+    assertTrue(Files.isRegularFile(dir.resolve(ModelFiles.MANIFEST)));
+    assertTrue(Files.isRegularFile(dir.resolve(ModelFiles.WEIGHTS)));
+
+    try (CodeModel first = CodeModel.load(ModelSource.directory(dir));
+        CodeModel second = CodeModel.load(ModelSource.directory(dir))) {
+      assertEquals(first.fingerprint(), second.fingerprint());
+      List<Codes> a = first.codes(images.subList(0, 20));
+      List<Codes> b = second.codes(images.subList(0, 20));
+      for (int i = 0; i < a.size(); i++) {
+        assertArrayEquals(a.get(i).dense(), b.get(i).dense(), 1e-6f);
+        assertArrayEquals(a.get(i).bits(), b.get(i).bits());
+        assertEquals(1.0, norm(a.get(i).dense()), 1e-5, "dense codes are unit length");
+      }
+      // batch and single encoding agree, so a query is coded like the indexed images
+      assertArrayEquals(a.get(7).dense(), first.codes(images.get(7)).dense(), 1e-5f);
+      assertEquals(1, a.get(0).bits().length);
+      assertNotEquals(a.get(0).bits()[0], a.get(1).bits()[0], "different squares, different codes");
+    }
+  }
+
+  @Test
+  void aMissingOrBrokenModelIsAClearError(@TempDir Path dir) throws IOException {
+    UncheckedIOException missing = assertThrows(UncheckedIOException.class,
+        () -> CodeModel.load(ModelSource.directory(dir)));
+    assertTrue(missing.getMessage().contains("model.json"), missing.getMessage());
+    Files.writeString(dir.resolve(ModelFiles.MANIFEST), "{\"format\": 1, \"architecture\": \"conv-dae\"");
+    Files.write(dir.resolve(ModelFiles.WEIGHTS), new byte[] {1, 2, 3});
+    UncheckedIOException broken = assertThrows(UncheckedIOException.class,
+        () -> CodeModel.load(ModelSource.directory(dir)));
+    assertTrue(broken.getMessage().contains("invalid model.json"), broken.getMessage());
+  }
+
+  @Test
+  void imagesOfTheWrongSizeAreRefusedBeforeTraining(@TempDir Path dir) {
+    List<FloatImage> wrong = TinyImages.squares(8, 20, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelTraining.train(request(1, "none"), wrong, dir, s -> {}));
+    assertTrue(e.getMessage().contains("20x20"), e.getMessage());
+  }
+
+  @Test
+  void theShippedModelLoadsFromTheClasspath() {
+    try (CodeModel shipped = CodeModel.load(ModelSource.shipped())) {
+      assertEquals(new ImageSpec(28, 1), shipped.spec());
+      assertEquals(64, shipped.manifest().latent());
+      assertEquals(16, shipped.fingerprint().length());
+      assertEquals(shipped.manifest().bits(), shipped.codes(TinyImages.squares(1, 28, 3).get(0)).bits().length * 64);
+    }
+  }
+
+  private static double norm(float[] v) {
+    double s = 0;
+    for (float x : v) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+}
