@@ -65,7 +65,7 @@ public class SampleCollection {
     return settled || !config.sample().enabled();
   }
 
-  static LabeledImages load() throws IOException {
+  public static LabeledImages load() throws IOException {
     ClassLoader loader = SampleCollection.class.getClassLoader();
     try (InputStream images = loader.getResourceAsStream(IMAGES); InputStream labels = loader.getResourceAsStream(LABELS)) {
       if (images == null || labels == null) {

@@ -17,7 +17,7 @@ import org.opencv.core.CvType;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /** Synthetic pictures and hand-made headers for the image tests. */
-final class TestImages {
+public final class TestImages {
 
   static {
     OpenCvLoader.ensureLoaded();
@@ -26,14 +26,14 @@ final class TestImages {
   private TestImages() {}
 
   /** A BGR picture whose left half is black and right half white. */
-  static Mat halfBlackHalfWhite(int width, int height) {
+  public static Mat halfBlackHalfWhite(int width, int height) {
     Mat mat = new Mat(height, width, CvType.CV_8UC3, new Scalar(0, 0, 0));
     mat.submat(new Rect(width / 2, 0, width - width / 2, height)).setTo(new Scalar(255, 255, 255));
     return mat;
   }
 
   /** Encodes with OpenCV and releases the mat. */
-  static byte[] encode(String extension, Mat mat, int... params) {
+  public static byte[] encode(String extension, Mat mat, int... params) {
     MatOfByte buffer = new MatOfByte();
     try {
       boolean ok =
@@ -51,7 +51,7 @@ final class TestImages {
   }
 
   /** Encodes a Java image with javax.imageio. */
-  static byte[] imageIo(BufferedImage image, String format) {
+  public static byte[] imageIo(BufferedImage image, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, format, out)) {
@@ -64,7 +64,7 @@ final class TestImages {
   }
 
   /** A Java RGB picture whose left half is black and right half white. */
-  static BufferedImage halfBlackHalfWhiteAwt(int width, int height) {
+  public static BufferedImage halfBlackHalfWhiteAwt(int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < height; y++) {
       for (int x = width / 2; x < width; x++) {
@@ -75,7 +75,7 @@ final class TestImages {
   }
 
   /** A PNG that is only a signature, an IHDR chunk with a valid CRC, and IEND. */
-  static byte[] pngHeaderOnly(int width, int height) {
+  public static byte[] pngHeaderOnly(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(8 + 25 + 12).order(ByteOrder.BIG_ENDIAN);
     b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
     byte[] ihdr =
@@ -92,7 +92,7 @@ final class TestImages {
   }
 
   /** A JPEG with only a baseline frame header. */
-  static byte[] jpegHeaderOnly(int width, int height) {
+  public static byte[] jpegHeaderOnly(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(2 + 19 + 2).order(ByteOrder.BIG_ENDIAN);
     b.put((byte) 0xFF).put((byte) 0xD8);
     b.put((byte) 0xFF).put((byte) 0xC0).putShort((short) 17).put((byte) 8);
@@ -105,7 +105,7 @@ final class TestImages {
   }
 
   /** A GIF with only a logical screen descriptor and a trailer. */
-  static byte[] gifHeaderOnly(int width, int height) {
+  public static byte[] gifHeaderOnly(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {'G', 'I', 'F', '8', '9', 'a'});
     b.putShort((short) width).putShort((short) height).put((byte) 0).put((byte) 0).put((byte) 0);
@@ -114,7 +114,7 @@ final class TestImages {
   }
 
   /** A GIF whose 1x1 screen holds a first frame declaring its own, larger size. */
-  static byte[] gifWithLargeFrame(int width, int height) {
+  public static byte[] gifWithLargeFrame(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {'G', 'I', 'F', '8', '9', 'a'});
     b.putShort((short) 1).putShort((short) 1);
@@ -128,7 +128,7 @@ final class TestImages {
   }
 
   /** A BMP with only its file and info headers, stored top-down. */
-  static byte[] bmpHeaderOnly(int width, int height) {
+  public static byte[] bmpHeaderOnly(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(54).order(ByteOrder.LITTLE_ENDIAN);
     b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
     b.putInt(40).putInt(width).putInt(-height).putShort((short) 1).putShort((short) 24);
@@ -137,7 +137,7 @@ final class TestImages {
   }
 
   /** An extended-format WebP with only its VP8X chunk. */
-  static byte[] webpVp8xHeaderOnly(int width, int height) {
+  public static byte[] webpVp8xHeaderOnly(int width, int height) {
     ByteBuffer b = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {'R', 'I', 'F', 'F'}).putInt(22).put(new byte[] {'W', 'E', 'B', 'P'});
     b.put(new byte[] {'V', 'P', '8', 'X'}).putInt(10).putInt(0);
@@ -147,7 +147,7 @@ final class TestImages {
   }
 
   /** A little-endian TIFF whose only directory declares a grey, uncompressed picture. */
-  static byte[] tiffHeaderOnly(int width, int height) {
+  public static byte[] tiffHeaderOnly(int width, int height) {
     int entries = 9;
     ByteBuffer b = ByteBuffer.allocate(8 + 2 + entries * 12 + 4 + 16).order(ByteOrder.LITTLE_ENDIAN);
     b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
@@ -167,7 +167,7 @@ final class TestImages {
   }
 
   /** Inserts an EXIF APP1 segment with the given orientation right after a JPEG's SOI marker. */
-  static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+  public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
     ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
     tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
     tiff.putShort((short) 1);
