@@ -43,7 +43,11 @@ public class ImagesResource {
   @Inject
   Components components;
 
+  @Inject
+  SearchMetrics metrics;
+
   @POST
+  @RequiresApiKey
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
   public Response add(@RestForm("image") FileUpload image, @RestForm String label, @RestForm String uri)
@@ -61,6 +65,7 @@ public class ImagesResource {
   }
 
   @DELETE
+  @RequiresApiKey
   @Path("/{id}")
   public Response delete(@PathParam("id") String id) throws IOException {
     if (!collection.delete(id)) {
@@ -87,7 +92,9 @@ public class ImagesResource {
   public SearchResponse similar(@PathParam("id") String id, @QueryParam("k") Integer k,
       @QueryParam("offset") Integer offset, @QueryParam("mode") String mode, @QueryParam("label") String label)
       throws IOException {
-    return search.similar(id, Params.search(components.config(), k, offset, mode, label));
+    SearchResponse response = search.similar(id, Params.search(components.config(), k, offset, mode, label));
+    metrics.record(response);
+    return response;
   }
 
   private static String blankToNull(String value) {

@@ -26,6 +26,9 @@ public class SearchResource {
   @Inject
   Components components;
 
+  @Inject
+  SearchMetrics metrics;
+
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +40,8 @@ public class SearchResource {
       @QueryParam("label") String label)
       throws IOException {
     SearchParams params = Params.search(components.config(), k, offset, mode, label);
-    return search.search(Uploads.read(image, "image", components.imageLimits()), params);
+    SearchResponse response = search.search(Uploads.read(image, "image", components.imageLimits()), params);
+    metrics.record(response);
+    return response;
   }
 }

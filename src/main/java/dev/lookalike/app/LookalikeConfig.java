@@ -21,6 +21,12 @@ public interface LookalikeConfig {
 
   Search search();
 
+  /**
+   * When set, adding and deleting images require this key in the {@code X-Api-Key} header;
+   * searching stays open.
+   */
+  Optional<String> apiKey();
+
   /** The Lucene index. */
   interface Index {
     /** Directory of the index; created when missing. */

@@ -4,6 +4,7 @@ import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.model.CodeModel;
+import dev.lookalike.search.CollectionMap;
 import dev.lookalike.search.SearchService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -54,6 +55,12 @@ public class Producers {
   @Singleton
   SearchService searchService(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
     return new SearchService(pipeline, model, index);
+  }
+
+  @Produces
+  @Singleton
+  CollectionMap collectionMap(ImageIndex index) {
+    return new CollectionMap(index);
   }
 
   @Produces

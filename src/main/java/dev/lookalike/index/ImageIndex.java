@@ -29,6 +29,15 @@ public interface ImageIndex extends Closeable {
 
   List<Hit> search(Codes query, SearchParams params) throws IOException;
 
+  /** The distinct labels of the indexed images, sorted. */
+  List<String> labels() throws IOException;
+
+  /**
+   * Up to {@code max} indexed images with their dense codes, spread evenly over the index: enough
+   * to draw a map of the collection without reading all of it.
+   */
+  List<CodeSample> sample(int max) throws IOException;
+
   /** Makes all changes durable. */
   void commit() throws IOException;
 

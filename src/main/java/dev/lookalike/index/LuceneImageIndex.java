@@ -227,11 +227,65 @@ public final class LuceneImageIndex implements ImageIndex {
       for (int i = params.offset(); i < ranked.size(); i++) {
         ScoredDoc s = ranked.get(i);
         Document doc = stored.document(s.doc(), HIT_FIELDS);
-        float score = params.mode() == SearchMode.HASH ? 1f - (float) s.hamming() / bits : s.cosine();
+        // Unit vectors: cosine is in [-1, 1] up to float rounding, which is clamped away.
+        float cosine = Math.max(-1f, Math.min(1f, s.cosine()));
+        float score = params.mode() == SearchMode.HASH ? 1f - (float) s.hamming() / bits : cosine;
         hits.add(new Hit(doc.get(IndexFields.ID), doc.get(IndexFields.URI), doc.get(IndexFields.LABEL), score,
-            s.hamming(), 1f - s.cosine()));
+            s.hamming(), 1f - cosine));
       }
       return hits;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public List<String> labels() throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      List<String> labels = new ArrayList<>();
+      org.apache.lucene.index.Terms terms =
+          org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.LABEL);
+      if (terms != null) {
+        org.apache.lucene.index.TermsEnum it = terms.iterator();
+        for (var term = it.next(); term != null; term = it.next()) {
+          // a label whose images were all deleted lingers in the terms until a merge
+          if (searcher.count(new TermQuery(new Term(IndexFields.LABEL, term.utf8ToString()))) > 0) {
+            labels.add(term.utf8ToString());
+          }
+        }
+      }
+      return labels;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public List<CodeSample> sample(int max) throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      double step = Math.max(1.0, (double) searcher.getIndexReader().numDocs() / Math.max(1, max));
+      List<CodeSample> sample = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
+      long ordinal = 0; // position among live documents
+      double next = 0;
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        var liveDocs = leaf.reader().getLiveDocs();
+        LeafCodes codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
+        for (int doc = 0; doc < leaf.reader().maxDoc() && sample.size() < max; doc++) {
+          if ((liveDocs != null && !liveDocs.get(doc)) || ordinal++ < next) {
+            continue;
+          }
+          next += step;
+          float[] vector = codes.vector(doc);
+          if (vector != null) {
+            Document d = stored.document(leaf.docBase + doc, HIT_FIELDS);
+            sample.add(new CodeSample(d.get(IndexFields.ID), d.get(IndexFields.LABEL), vector.clone()));
+          }
+        }
+      }
+      return sample;
     } finally {
       searchers.release(searcher);
     }

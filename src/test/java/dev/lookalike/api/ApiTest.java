@@ -146,6 +146,26 @@ class ApiTest {
   }
 
   @Test
+  void labelsMapOpenApiAndMetricsAreServed() {
+    given().when().get("/api/labels").then().statusCode(200)
+        .body("", org.hamcrest.Matchers.hasItems("Ankle boot", "Trouser", "Bag"));
+    given().when().get("/api/map?n=120").then().statusCode(200)
+        .body("points", hasSize(120))
+        .body("points.x", everyItem(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(0f))
+            .and(org.hamcrest.Matchers.lessThanOrEqualTo(1f))))
+        .body("points[0].label", notNullValue())
+        .body("varianceShown", greaterThan(0f));
+    given().when().get("/api/map?n=0").then().statusCode(400);
+    given().when().get("/q/openapi?format=json").then().statusCode(200)
+        .body("paths.'/api/search'.post", notNullValue())
+        .body("paths.'/api/images/{id}/similar'.get", notNullValue());
+    search(SampleImages.png(4), "?k=2&mode=dense").then().statusCode(200);
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(metrics.contains("lookalike_search_seconds_count{mode=\"dense\""), "search timer exported");
+    assertTrue(metrics.contains("lookalike_index_images"), "index gauge exported");
+  }
+
+  @Test
   void unknownIdsAreNotFound() {
     given().when().get("/api/images/nope").then().statusCode(404).body("type", equalTo("/problems/unknown-image"));
   }
