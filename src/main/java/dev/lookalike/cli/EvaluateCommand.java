@@ -44,7 +44,7 @@ public class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Directory of the IDX files (default: lookalike.dataset.fashion-mnist-dir).")
   Path dataDir;
 
-  @Option(names = "--model", description = "Model directory (default: the shipped model).")
+  @Option(names = "--model", description = "Model directory written by train (default: the shipped model).")
   Path model;
 
   @Option(names = "--queries", defaultValue = "10000", description = "Test queries (a seeded sample; all by default).")

@@ -13,10 +13,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,11 +38,8 @@ public class IndexCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Folders, image files, or fashion-mnist:train|test.")
   List<String> sources;
 
-  @Option(names = "--index", description = "Index directory (default: lookalike.index.dir).")
-  Path index;
-
-  @Option(names = "--model", description = "Model directory (default: the shipped model).")
-  Path model;
+  @Mixin
+  StoreOptions store;
 
   @Option(names = "--threads", defaultValue = "2", description = "Decoding threads.")
   int threads;
@@ -58,8 +55,8 @@ public class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (CodeModel codeModel = components.openModel(model);
-        LuceneImageIndex target = components.openIndex(index, codeModel)) {
+    try (CodeModel codeModel = components.openModel(store.model);
+        LuceneImageIndex target = components.openIndex(store.index, codeModel)) {
       ImagePipeline pipeline = components.pipeline(codeModel);
       BulkIndexer indexer = new BulkIndexer(pipeline, codeModel, target, threads, batch, replace,
           new ProgressBar(err, "images"));
@@ -76,7 +73,7 @@ public class IndexCommand implements Callable<Integer> {
         }
         failed += report.failures().size();
       }
-      out.printf("index %s now holds %d images%n", components.indexDir(index), target.count());
+      out.printf("index %s now holds %d images%n", components.indexDir(store.index), target.count());
     }
     return failed == 0 ? 0 : 2;
   }

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,11 +43,8 @@ public class SearchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IMAGE")
   Path image;
 
-  @Option(names = "--index", description = "Index directory (default: lookalike.index.dir).")
-  Path index;
-
-  @Option(names = "--model", description = "Model directory (default: the shipped model).")
-  Path model;
+  @Mixin
+  StoreOptions store;
 
   @Option(names = "-k", defaultValue = "10", description = "Number of hits.")
   int k;
@@ -74,8 +72,8 @@ public class SearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no such file: " + image);
     }
     SearchResponse response;
-    try (CodeModel codeModel = components.openModel(model);
-        LuceneImageIndex target = components.openIndex(index, codeModel)) {
+    try (CodeModel codeModel = components.openModel(store.model);
+        LuceneImageIndex target = components.openIndex(store.index, codeModel)) {
       SearchService search = new SearchService(components.pipeline(codeModel), codeModel, target);
       try {
         response = search.search(bytes, params);

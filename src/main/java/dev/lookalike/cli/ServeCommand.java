@@ -5,9 +5,9 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the HTTP server; indexes the bundled sample first when the index is empty. */
@@ -22,11 +22,8 @@ public class ServeCommand implements Runnable {
   @Option(names = {"--port", "-p"}, description = "HTTP port (default 8080).")
   Integer port;
 
-  @Option(names = "--index", description = "Index directory (default: lookalike.index.dir).")
-  Path index;
-
-  @Option(names = "--model", description = "Model directory (default: the shipped model).")
-  Path model;
+  @Mixin
+  StoreOptions store;
 
   @Inject
   SampleCollection sample;

@@ -15,7 +15,7 @@ public final class ImageFiles {
 
   /** File name extensions treated as images; content is checked when decoding, not here. */
   public static final Set<String> EXTENSIONS =
-      Set.of("png", "jpg", "jpeg", "bmp", "dib", "tif", "tiff", "webp", "gif", "pgm", "ppm", "pbm", "pnm");
+      Set.of("png", "jpg", "jpeg", "jpe", "bmp", "dib", "tif", "tiff", "webp", "gif");
 
   private ImageFiles() {}
 

@@ -75,40 +75,36 @@ public final class ImageDecoder {
     }
     limits.checkBytes(bytes.length);
     ImageFormat format = ImageFormat.sniff(bytes);
+    if (format == ImageFormat.UNKNOWN) {
+      // OpenCV reads more formats (PNM, JPEG 2000, EXR…), but for those the declared size could
+      // only be checked after decoding: a decompression bomb would already have done its harm.
+      throw new InvalidImageException(
+          Reason.UNSUPPORTED_TYPE, "the data is not an image in a supported format (" + SUPPORTED + ")");
+    }
     if (format == ImageFormat.GIF) {
       return decodeGif(bytes);
     }
-    ImageSize declared = null;
+    ImageSize declared = ImageHeaders.read(format, bytes);
+    limits.checkPixels(declared.width(), declared.height());
     int reduction = 1;
     int flags = Imgcodecs.IMREAD_UNCHANGED; // keeps alpha and 16-bit samples
-    if (format != ImageFormat.UNKNOWN) {
-      declared = ImageHeaders.read(format, bytes);
-      limits.checkPixels(declared.width(), declared.height());
-      if (format == ImageFormat.JPEG) {
-        if (!ImageHeaders.jpegHasEndMarker(bytes)) {
-          throw new InvalidImageException(
-              Reason.UNDECODABLE, "the JPEG image is truncated: its end marker is missing");
-        }
-        reduction = hint.reductionFor(declared.width(), declared.height());
-        flags = jpegFlags(reduction);
+    if (format == ImageFormat.JPEG) {
+      if (!ImageHeaders.jpegHasEndMarker(bytes)) {
+        throw new InvalidImageException(
+            Reason.UNDECODABLE, "the JPEG image is truncated: its end marker is missing");
       }
+      reduction = hint.reductionFor(declared.width(), declared.height());
+      flags = jpegFlags(reduction);
     }
     Mat raw = imdecode(bytes, flags);
     if (raw.empty()) {
       raw.release();
-      throw format == ImageFormat.UNKNOWN
-          ? new InvalidImageException(
-              Reason.UNSUPPORTED_TYPE,
-              "the data is not an image in a supported format (" + SUPPORTED + ")")
-          : new InvalidImageException(
-              Reason.UNDECODABLE,
-              "the " + label(format) + " image cannot be decoded; it is probably truncated or damaged");
+      throw new InvalidImageException(
+          Reason.UNDECODABLE,
+          "the " + label(format) + " image cannot be decoded; it is probably truncated or damaged");
     }
     Mat image = toEightBit(raw);
     try {
-      if (format == ImageFormat.UNKNOWN) {
-        limits.checkPixels(image.cols(), image.rows());
-      }
       int originalWidth = image.cols();
       int originalHeight = image.rows();
       if (reduction > 1) {
