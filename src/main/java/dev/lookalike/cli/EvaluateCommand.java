@@ -56,6 +56,9 @@ public class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--latency-queries", defaultValue = "500", description = "Queries timed at k = 10 per index mode.")
   int latencyQueries;
 
+  @Option(names = "--no-index", description = "Skip the Lucene modes (quick ablations of the codes only).")
+  boolean noIndex;
+
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
@@ -84,7 +87,7 @@ public class EvaluateCommand implements Callable<Integer> {
         err.println(line);
         err.flush();
       });
-      report = evaluation.run(database, test, queries, seed, latencyQueries);
+      report = evaluation.run(database, test, queries, seed, noIndex ? -1 : latencyQueries);
     }
     if (asJson) {
       for (MethodResult method : report.methods()) {

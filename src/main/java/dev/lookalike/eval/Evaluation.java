@@ -80,25 +80,40 @@ public final class Evaluation {
     log.accept("encoding " + database.size() + " database and " + queries.size() + " query images");
     float[][] dbLatent = model.latents(database.images());
     float[][] qLatent = model.latents(queries.images());
-    results.add(timed("DAE latent L2", "model", queries, database, () -> exact.byL2(dbLatent, qLatent, CUTOFF)));
     Coder coder = model.coder();
-    float[][] dbDense = dense(coder, dbLatent);
-    float[][] qDense = dense(coder, qLatent);
+    float[][] dbDense = Coder.unit(dbLatent);
+    float[][] qDense = Coder.unit(qLatent);
     results.add(timed("DAE dense exact (cosine)", "model", queries, database,
         () -> exact.byCosine(dbDense, qDense, CUTOFF)));
     Binarizer own = coder.binarizer();
-    long[][] dbBits = encode(own, dbLatent);
-    long[][] qBits = encode(own, qLatent);
+    long[][] dbBits = encode(own, dbDense);
+    long[][] qBits = encode(own, qDense);
     results.add(timed("DAE " + bits + "-bit " + name(own.method()) + " Hamming", "model", queries, database,
         () -> ExactRanking.byHamming(dbBits, qBits, CUTOFF)));
-    BinarizerMethod otherMethod = own.method() == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
-    Binarizer other = Binarizer.fit(sampleRows(dbLatent, seed), bits, otherMethod, seed);
-    long[][] dbOther = encode(other, dbLatent);
-    long[][] qOther = encode(other, qLatent);
-    results.add(timed("DAE " + bits + "-bit " + name(otherMethod) + " Hamming", "model", queries, database,
-        () -> ExactRanking.byHamming(dbOther, qOther, CUTOFF)));
 
-    results.addAll(indexed(database, queries, dbDense, dbBits, qDense, qBits, latencyQueries));
+    // Ablations: other ways to derive codes from the same latents.
+    results.add(timed("ablation: DAE latent L2", "ablation", queries, database,
+        () -> exact.byL2(dbLatent, qLatent, CUTOFF)));
+    float[] mean = Pca.fit(sampleRows(dbLatent, seed), 1).mean();
+    float[][] dbCentred = centred(dbLatent, mean);
+    float[][] qCentred = centred(qLatent, mean);
+    results.add(timed("ablation: DAE centred cosine", "ablation", queries, database,
+        () -> exact.byCosine(dbCentred, qCentred, CUTOFF)));
+    BinarizerMethod otherMethod = own.method() == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
+    Binarizer other = Binarizer.fit(sampleRows(dbDense, seed), bits, otherMethod, seed);
+    long[][] dbOther = encode(other, dbDense);
+    long[][] qOther = encode(other, qDense);
+    results.add(timed("ablation: DAE " + bits + "-bit " + name(otherMethod) + " Hamming", "ablation", queries,
+        database, () -> ExactRanking.byHamming(dbOther, qOther, CUTOFF)));
+    Binarizer rawItq = Binarizer.fit(sampleRows(dbLatent, seed), bits, BinarizerMethod.ITQ, seed);
+    long[][] dbRawBits = encode(rawItq, dbLatent);
+    long[][] qRawBits = encode(rawItq, qLatent);
+    results.add(timed("ablation: DAE " + bits + "-bit ITQ of raw latent", "ablation", queries, database,
+        () -> ExactRanking.byHamming(dbRawBits, qRawBits, CUTOFF)));
+
+    if (latencyQueries >= 0) {
+      results.addAll(indexed(database, queries, dbDense, dbBits, qDense, qBits, latencyQueries));
+    }
     return new EvaluationReport(database.name().split(":")[0], database.size(), queries.size(), seed,
         model.fingerprint(), results, (System.nanoTime() - start) / 1e9);
   }
@@ -219,12 +234,21 @@ public final class Evaluation {
     return images.images().stream().map(FloatImage::pixels).toArray(float[][]::new);
   }
 
-  private static float[][] dense(Coder coder, float[][] latents) {
-    float[][] dense = new float[latents.length][];
-    for (int i = 0; i < latents.length; i++) {
-      dense[i] = Coder.dense(latents[i], coder.binarizer().mean());
+
+
+
+
+
+
+  private static float[][] centred(float[][] rows, float[] mean) {
+    float[][] out = new float[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = new float[mean.length];
+      for (int j = 0; j < mean.length; j++) {
+        out[i][j] = rows[i][j] - mean[j];
+      }
     }
-    return dense;
+    return out;
   }
 
   private static long[][] encode(Binarizer binarizer, float[][] rows) {

@@ -2,6 +2,7 @@ package dev.lookalike.model;
 
 import dev.lookalike.codes.Binarizer;
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.Coder;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import java.io.IOException;
@@ -54,7 +55,8 @@ public final class ModelTraining {
     try (TrainedAutoencoder trained = trainer.train(images)) {
       LatentEncoder encoder = new LatentEncoder(
           ConvAutoencoder.encoderOf(trained.block()), trained.model().getNDManager(), request.spec(), 256);
-      float[][] latents = encoder.encode(sample(images, request.options().seed()));
+      // Bits are learned on the unit-length latents, which is what Coder binarizes.
+      float[][] latents = Coder.unit(encoder.encode(sample(images, request.options().seed())));
       Binarizer binarizer = Binarizer.fit(latents, request.bits(), request.binarizer(), request.options().seed());
       TrainingReport report = new TrainingReport(
           request.data(),

@@ -112,6 +112,13 @@ class ApiTest {
     assertEquals((byte) 0x89, thumbnail[0]);
     given().when().get("/api/images/" + id + "/similar?k=3&mode=exact").then().statusCode(200)
         .body("hits", hasSize(3)).body("hits[0].id", equalTo(id));
+    // searching by the indexed image answers exactly what searching by its upload does
+    List<String> byId = given().when().get("/api/images/" + id + "/similar?k=12&offset=4&mode=exact&label=Bag")
+        .then().statusCode(200).extract().jsonPath().getList("hits.id");
+    List<String> byUpload = search(SampleImages.png(500), "?k=12&offset=4&mode=exact&label=Bag").jsonPath()
+        .getList("hits.id");
+    assertEquals(12, byId.size());
+    assertEquals(byUpload, byId);
     search(SampleImages.png(500), "?k=1&mode=exact").then().body("hits[0].id", equalTo(id));
 
     // the same uri again replaces instead of duplicating

@@ -153,6 +153,28 @@ class LuceneImageIndexTest {
   }
 
   @Test
+  void filteredPagedSearchEqualsABruteForceOverTheFilteredImages(@TempDir Path dir) throws IOException {
+    try (LuceneImageIndex index = filled(dir)) {
+      Codes query = index.codes("img77").orElseThrow(); // search by an indexed image
+      float[] q = query.dense();
+      List<Integer> c5 = new ArrayList<>();
+      for (int i = 0; i < N; i++) {
+        if (i % 12 == 5) {
+          c5.add(i);
+        }
+      }
+      c5.sort((a, b) -> {
+        int byScore = Float.compare(codes.get(b).cosine(q), codes.get(a).cosine(q));
+        return byScore != 0 ? byScore : Integer.compare(a, b);
+      });
+      List<String> expected = c5.subList(10, 20).stream().map(i -> "img" + i).toList();
+      for (SearchMode mode : List.of(SearchMode.EXACT, SearchMode.DENSE, SearchMode.HYBRID)) {
+        assertEquals(expected, ids(index.search(query, new SearchParams(10, 10, mode, "c5"))), mode.toString());
+      }
+    }
+  }
+
+  @Test
   void addingTheSameIdTwiceReplacesAndDeleteRemoves(@TempDir Path dir) throws IOException {
     try (LuceneImageIndex index = filled(dir)) {
       index.add(List.of(record(3), record(4)));
