@@ -1,6 +1,7 @@
 package dev.lookalike.api;
 
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.StoredImage;
 import dev.lookalike.search.CollectionMap;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -29,6 +30,27 @@ public class CollectionResource {
   public List<String> labels() throws IOException {
     return index.labels();
   }
+
+  /** The images the model reconstructs worst (autoencoder anomaly detection). */
+  @GET
+  @Path("/outliers")
+  public Outliers outliers(@QueryParam("k") @DefaultValue("20") int k) throws IOException {
+    return new Outliers(index.outliers(k));
+  }
+
+  /** Groups of near-identical images, found through the hash buckets. */
+  @GET
+  @Path("/duplicates")
+  public Duplicates duplicates(@QueryParam("maxHamming") @DefaultValue("2") int maxHamming,
+      @QueryParam("maxGroups") @DefaultValue("50") int maxGroups) throws IOException {
+    return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
+  }
+
+  /** The outliers document. */
+  public record Outliers(List<StoredImage> images) {}
+
+  /** The duplicates document. */
+  public record Duplicates(int maxHamming, List<List<StoredImage>> groups) {}
 
   /** A PCA map of the dense codes of up to {@code n} images spread over the index. */
   @GET

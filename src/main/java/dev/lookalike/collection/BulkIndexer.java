@@ -1,6 +1,5 @@
 package dev.lookalike.collection;
 
-import dev.lookalike.codes.Codes;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.InvalidImageException;
@@ -8,6 +7,7 @@ import dev.lookalike.image.PreparedImage;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
 import dev.lookalike.model.CodeModel;
+import dev.lookalike.model.EncodedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -149,11 +149,12 @@ public final class BulkIndexer {
     if (ready.isEmpty()) {
       return;
     }
-    List<Codes> codes = model.codes(ready.stream().map(o -> o.image().input()).toList());
+    List<EncodedImage> encoded = model.encode(ready.stream().map(o -> o.image().input()).toList());
     List<ImageRecord> records = new ArrayList<>(ready.size());
     for (int i = 0; i < ready.size(); i++) {
       Outcome o = ready.get(i);
-      records.add(new ImageRecord(o.id(), o.uri(), o.label(), Map.of(), o.image().thumbnailPng(), codes.get(i)));
+      records.add(new ImageRecord(o.id(), o.uri(), o.label(), Map.of(), o.image().thumbnailPng(),
+          encoded.get(i).codes(), encoded.get(i).reconstructionError()));
     }
     index.add(records);
   }

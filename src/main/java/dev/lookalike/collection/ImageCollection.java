@@ -5,6 +5,7 @@ import dev.lookalike.image.PreparedImage;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
 import dev.lookalike.model.CodeModel;
+import dev.lookalike.model.EncodedImage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,9 @@ public final class ImageCollection {
     PreparedImage prepared = pipeline.prepare(bytes);
     String id = uri == null || uri.isBlank() ? ImageIds.forContent(bytes) : ImageIds.forUri(uri);
     String source = uri == null || uri.isBlank() ? "upload:" + id : uri;
-    ImageRecord record = new ImageRecord(id, source, label, metadata, prepared.thumbnailPng(),
-        model.codes(prepared.input()));
+    EncodedImage encoded = model.encode(List.of(prepared.input())).get(0);
+    ImageRecord record = new ImageRecord(id, source, label, metadata, prepared.thumbnailPng(), encoded.codes(),
+        encoded.reconstructionError());
     index.add(List.of(record));
     index.commit();
     return id;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -27,6 +28,10 @@ final class Documents {
     }
     record.metadata().forEach((key, value) -> doc.add(new StoredField(IndexFields.META_PREFIX + key, value)));
     doc.add(new StoredField(IndexFields.ADDED, addedAt));
+    if (!Float.isNaN(record.reconstructionError())) {
+      doc.add(new FloatDocValuesField(IndexFields.RECONSTRUCTION_ERROR, record.reconstructionError()));
+      doc.add(new StoredField(IndexFields.RECONSTRUCTION_ERROR, record.reconstructionError()));
+    }
     if (record.thumbnailPng().length > 0) {
       doc.add(new StoredField(IndexFields.THUMBNAIL, record.thumbnailPng()));
     }
@@ -55,11 +60,13 @@ final class Documents {
       }
     }
     IndexableField added = stored.getField(IndexFields.ADDED);
+    IndexableField error = stored.getField(IndexFields.RECONSTRUCTION_ERROR);
     return new StoredImage(
         stored.get(IndexFields.ID),
         stored.get(IndexFields.URI),
         stored.get(IndexFields.LABEL),
         metadata,
-        added == null ? 0 : added.numericValue().longValue());
+        added == null ? 0 : added.numericValue().longValue(),
+        error == null ? null : error.numericValue().floatValue());
   }
 }

@@ -38,6 +38,15 @@ public interface ImageIndex extends Closeable {
    */
   List<CodeSample> sample(int max) throws IOException;
 
+  /** The {@code k} images the model reconstructs worst: the collection's outliers. */
+  List<StoredImage> outliers(int k) throws IOException;
+
+  /**
+   * Groups of near-identical images: images whose binary codes are within {@code maxHamming} bits
+   * of each other (transitively), largest groups first, at most {@code maxGroups} groups.
+   */
+  List<List<StoredImage>> duplicates(int maxHamming, int maxGroups) throws IOException;
+
   /** Makes all changes durable. */
   void commit() throws IOException;
 

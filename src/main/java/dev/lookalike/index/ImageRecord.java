@@ -11,9 +11,21 @@ import java.util.Map;
  * @param label optional label (null when unknown)
  * @param metadata optional free-form key/value pairs, stored with the image
  * @param thumbnailPng a small PNG shown in result lists
+ * @param reconstructionError how badly the model reconstructs the image (NaN when unknown)
  */
 public record ImageRecord(
-    String id, String uri, String label, Map<String, String> metadata, byte[] thumbnailPng, Codes codes) {
+    String id,
+    String uri,
+    String label,
+    Map<String, String> metadata,
+    byte[] thumbnailPng,
+    Codes codes,
+    float reconstructionError) {
+
+  public ImageRecord(String id, String uri, String label, Map<String, String> metadata, byte[] thumbnailPng,
+      Codes codes) {
+    this(id, uri, label, metadata, thumbnailPng, codes, Float.NaN);
+  }
 
   public ImageRecord {
     if (id == null || id.isBlank()) {

@@ -22,6 +22,7 @@ public final class IndexFields {
   public static final String BUCKET = "bucket";
   public static final String META_PREFIX = "meta.";
   public static final String ADDED = "added";
+  public static final String RECONSTRUCTION_ERROR = "recon";
 
   /** Bits per bucket chunk. */
   public static final int CHUNK_BITS = 16;

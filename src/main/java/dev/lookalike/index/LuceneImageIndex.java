@@ -24,8 +24,11 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -289,6 +292,95 @@ public final class LuceneImageIndex implements ImageIndex {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  @Override
+  public List<StoredImage> outliers(int k) throws IOException {
+    if (k < 1 || k > SearchParams.MAX_K) {
+      throw new IllegalArgumentException("k must be in [1, " + SearchParams.MAX_K + "], got: " + k);
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Sort worstFirst = new Sort(new SortField(IndexFields.RECONSTRUCTION_ERROR, SortField.Type.FLOAT, true));
+      TopDocs top = searcher.search(new FieldExistsQuery(IndexFields.RECONSTRUCTION_ERROR), k, worstFirst);
+      List<StoredImage> images = new ArrayList<>(top.scoreDocs.length);
+      for (var hit : top.scoreDocs) {
+        images.add(Documents.toStoredImage(searcher.storedFields(), hit.doc));
+      }
+      return images;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  @Override
+  public List<List<StoredImage>> duplicates(int maxHamming, int maxGroups) throws IOException {
+    int chunks = BucketTerms.chunks(bits);
+    // Pigeonhole: codes within maxHamming bits share a chunk within maxHamming / chunks bits.
+    int radius = maxHamming / chunks;
+    int limit = (settings.maxChunkRadius() + 1) * chunks - 1;
+    if (maxHamming < 0 || radius > settings.maxChunkRadius()) {
+      throw new IllegalArgumentException("maxHamming must be in [0, " + limit + "] for " + bits + "-bit codes, got: "
+          + maxHamming);
+    }
+    if (maxGroups < 1) {
+      throw new IllegalArgumentException("maxGroups must be at least 1, got: " + maxGroups);
+    }
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      int maxDoc = searcher.getIndexReader().maxDoc();
+      long[][] codes = new long[maxDoc][];
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        LeafCodes leafCodes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
+        var live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            codes[leaf.docBase + doc] = leafCodes.code(doc);
+          }
+        }
+      }
+      SnapshotSearch buckets = new SnapshotSearch(searcher, bits, settings, null);
+      int[] parent = new int[maxDoc];
+      java.util.Arrays.setAll(parent, i -> i);
+      for (int doc = 0; doc < maxDoc; doc++) {
+        if (codes[doc] == null) {
+          continue;
+        }
+        for (int other : buckets.bucketNeighbours(codes[doc], radius)) {
+          if (other > doc && BinaryCodes.hamming(codes[doc], codes[other]) <= maxHamming) {
+            parent[root(parent, other)] = root(parent, doc);
+          }
+        }
+      }
+      Map<Integer, List<Integer>> groups = new HashMap<>();
+      for (int doc = 0; doc < maxDoc; doc++) {
+        if (codes[doc] != null) {
+          groups.computeIfAbsent(root(parent, doc), r -> new ArrayList<>()).add(doc);
+        }
+      }
+      List<List<Integer>> found = new ArrayList<>(groups.values().stream().filter(g -> g.size() > 1).toList());
+      found.sort(java.util.Comparator.<List<Integer>>comparingInt(List::size).reversed()
+          .thenComparingInt(g -> g.get(0)));
+      List<List<StoredImage>> result = new ArrayList<>();
+      for (List<Integer> group : found.subList(0, Math.min(maxGroups, found.size()))) {
+        List<StoredImage> images = new ArrayList<>(group.size());
+        for (int doc : group) {
+          images.add(Documents.toStoredImage(searcher.storedFields(), doc));
+        }
+        result.add(images);
+      }
+      return result;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static int root(int[] parent, int doc) {
+    while (parent[doc] != doc) {
+      parent[doc] = parent[parent[doc]];
+      doc = parent[doc];
+    }
+    return doc;
   }
 
   @Override

@@ -112,6 +112,15 @@ final class SnapshotSearch {
     return candidates.size() > window ? candidates.subList(0, window) : candidates;
   }
 
+  /** Live documents sharing a bucket term within chunk distance {@code radius} of {@code code}. */
+  int[] bucketNeighbours(long[] code, int radius) throws IOException {
+    List<BytesRef> terms = new ArrayList<>();
+    for (int r = 0; r <= radius; r++) {
+      terms.addAll(BucketTerms.ring(code, bits, r));
+    }
+    return candidates(new TermInSetQuery(IndexFields.BUCKET, terms));
+  }
+
   private List<ScoredDoc> rankByHamming(int[] docs, Codes query, int window) throws IOException {
     TopDocsHeap top = new TopDocsHeap(window, ScoredDoc.BY_HAMMING);
     forEachLeaf(docs, (leaf, codes, doc) -> top.offer(new ScoredDoc(leaf.docBase + doc, Float.NaN, codes.hamming(doc, query.bits()))));

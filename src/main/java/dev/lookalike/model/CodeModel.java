@@ -24,14 +24,16 @@ public final class CodeModel implements AutoCloseable {
   private final String source;
   private final NDManager manager;
   private final LatentEncoder encoder;
+  private final Block decoder;
   private final Coder coder;
 
-  private CodeModel(ModelManifest manifest, String fingerprint, String source, NDManager manager, Block encoder) {
+  private CodeModel(ModelManifest manifest, String fingerprint, String source, NDManager manager, Block autoencoder) {
     this.manifest = manifest;
     this.fingerprint = fingerprint;
     this.source = source;
     this.manager = manager;
-    this.encoder = new LatentEncoder(encoder, manager, manifest.spec(), BATCH);
+    this.encoder = new LatentEncoder(ConvAutoencoder.encoderOf(autoencoder), manager, manifest.spec(), BATCH);
+    this.decoder = ConvAutoencoder.decoderOf(autoencoder);
     this.coder = new Coder(manifest.binarizer());
   }
 
@@ -43,8 +45,7 @@ public final class CodeModel implements AutoCloseable {
       try {
         Block block = loaded.manifest().network().block();
         ModelFiles.loadWeights(block, manager, loaded.weights(), source.describe());
-        return new CodeModel(loaded.manifest(), loaded.fingerprint(), source.describe(), manager,
-            ConvAutoencoder.encoderOf(block));
+        return new CodeModel(loaded.manifest(), loaded.fingerprint(), source.describe(), manager, block);
       } catch (IOException | RuntimeException e) {
         manager.close();
         throw e;
@@ -65,6 +66,16 @@ public final class CodeModel implements AutoCloseable {
       codes.add(coder.code(latent));
     }
     return codes;
+  }
+
+  /** Codes plus reconstruction errors, for indexing (one pass through encoder and decoder). */
+  public List<EncodedImage> encode(List<FloatImage> images) {
+    LatentEncoder.Encoded encoded = encoder.encode(images, decoder);
+    List<EncodedImage> result = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      result.add(new EncodedImage(coder.code(encoded.latents()[i]), encoded.reconstructionErrors()[i]));
+    }
+    return result;
   }
 
   /** Raw latent vectors (before centring and binarisation), e.g. for evaluation. */

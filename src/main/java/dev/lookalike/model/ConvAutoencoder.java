@@ -26,6 +26,9 @@ public final class ConvAutoencoder {
   /** Index of the encoder in the block returned by {@link #block()}. */
   public static final int ENCODER = 0;
 
+  /** Index of the decoder in the block returned by {@link #block()}. */
+  public static final int DECODER = 1;
+
   private final ImageSpec input;
   private final int latent;
   private final int filters;
@@ -48,6 +51,11 @@ public final class ConvAutoencoder {
   /** The encoder half of a block made by {@link #block()}. */
   public static Block encoderOf(Block autoencoder) {
     return autoencoder.getChildren().get(ENCODER).getValue();
+  }
+
+  /** The decoder half of a block made by {@link #block()}. */
+  public static Block decoderOf(Block autoencoder) {
+    return autoencoder.getChildren().get(DECODER).getValue();
   }
 
   private SequentialBlock encoder() {

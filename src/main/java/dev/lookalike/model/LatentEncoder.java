@@ -30,13 +30,31 @@ public final class LatentEncoder {
     this.batchSize = batchSize;
   }
 
+  /** Latent vectors and, when a decoder is given, each image's reconstruction error. */
+  public record Encoded(float[][] latents, float[] reconstructionErrors) {}
+
   public float[][] encode(List<FloatImage> images) {
+    return encode(images, null).latents();
+  }
+
+  /**
+   * Encodes, and with {@code decoder} also decodes, each image: its reconstruction error (mean
+   * squared error over pixels) is how badly the model explains it, which flags outliers.
+   */
+  public Encoded encode(List<FloatImage> images, Block decoder) {
     float[][] latents = new float[images.size()][];
+    float[] errors = new float[images.size()];
     for (int from = 0; from < images.size(); from += batchSize) {
       int to = Math.min(images.size(), from + batchSize);
       try (NDManager scope = manager.newSubManager()) {
         NDArray input = Batches.stack(scope, spec, images, from, to);
-        NDArray output = encoder.forward(new ParameterStore(scope, false), new NDList(input), false).singletonOrThrow();
+        ParameterStore parameters = new ParameterStore(scope, false);
+        NDArray output = encoder.forward(parameters, new NDList(input), false).singletonOrThrow();
+        if (decoder != null) {
+          NDArray reconstruction = decoder.forward(parameters, new NDList(output), false).singletonOrThrow();
+          float[] mse = reconstruction.sub(input).square().reshape(to - from, -1).mean(new int[] {1}).toFloatArray();
+          System.arraycopy(mse, 0, errors, from, to - from);
+        }
         int width = (int) output.getShape().get(1);
         float[] flat = output.toFloatArray();
         for (int i = from; i < to; i++) {
@@ -46,6 +64,6 @@ public final class LatentEncoder {
         }
       }
     }
-    return latents;
+    return new Encoded(latents, decoder == null ? null : errors);
   }
 }

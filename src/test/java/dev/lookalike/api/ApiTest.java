@@ -173,6 +173,25 @@ class ApiTest {
   }
 
   @Test
+  void outliersAndDuplicatesAreListed() {
+    List<Float> errors = given().when().get("/api/outliers?k=5").then().statusCode(200)
+        .body("images", hasSize(5)).extract().jsonPath().getList("images.reconstructionError", Float.class);
+    for (int i = 1; i < errors.size(); i++) {
+      assertTrue(errors.get(i - 1) >= errors.get(i), "worst first: " + errors);
+    }
+    // the same picture under two names is a group of identical codes
+    given().multiPart("image", "x.png", SampleImages.png(601), "image/png").multiPart("uri", "test://copy-1")
+        .when().post("/api/images").then().statusCode(201);
+    given().multiPart("image", "x.png", SampleImages.png(601), "image/png").multiPart("uri", "test://copy-2")
+        .when().post("/api/images").then().statusCode(201);
+    List<List<String>> groups = given().when().get("/api/duplicates?maxHamming=0&maxGroups=1000").then()
+        .statusCode(200).body("maxHamming", equalTo(0)).extract().jsonPath().getList("groups.uri");
+    assertTrue(groups.stream().anyMatch(g -> g.containsAll(List.of("test://copy-1", "test://copy-2"))),
+        groups.toString());
+    given().when().get("/api/duplicates?maxHamming=99").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+  }
+
+  @Test
   void unknownIdsAreNotFound() {
     given().when().get("/api/images/nope").then().statusCode(404).body("type", equalTo("/problems/unknown-image"));
   }

@@ -220,6 +220,45 @@ class LuceneImageIndexTest {
   }
 
   @Test
+  void outliersAreTheWorstReconstructedImages(@TempDir Path dir) throws IOException {
+    try (LuceneImageIndex index = LuceneImageIndex.open(dir, IndexSettings.defaults(), MODEL, DIM, BITS)) {
+      List<ImageRecord> records = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        records.add(new ImageRecord("img" + i, "test:" + i, null, Map.of(), null, codes.get(i), (i * 7) % 30 / 100f));
+      }
+      records.add(new ImageRecord("unknown", "test:unknown", null, Map.of(), null, codes.get(40)));
+      index.add(records);
+      List<StoredImage> worst = index.outliers(3);
+      assertEquals(List.of(0.29f, 0.28f, 0.27f), worst.stream().map(StoredImage::reconstructionError).toList());
+      assertEquals(30, index.outliers(100).size(), "images without an error are not ranked");
+      assertThrows(IllegalArgumentException.class, () -> index.outliers(0));
+    }
+  }
+
+  @Test
+  void duplicatesAreGroupsOfCodesWithinTheHammingBound(@TempDir Path dir) throws IOException {
+    try (LuceneImageIndex index = LuceneImageIndex.open(dir, IndexSettings.defaults(), MODEL, DIM, BITS)) {
+      long[] base = codes.get(0).bits();
+      long[] oneBit = {base[0] ^ 1L};
+      long[] fiveBits = {base[0] ^ 0b11111L << 20};
+      long[] far = {~base[0]};
+      index.add(List.of(
+          new ImageRecord("a", "t:a", null, Map.of(), null, new Codes(codes.get(0).dense(), base)),
+          new ImageRecord("b", "t:b", null, Map.of(), null, new Codes(codes.get(0).dense(), base.clone())),
+          new ImageRecord("c", "t:c", null, Map.of(), null, new Codes(codes.get(0).dense(), oneBit)),
+          new ImageRecord("d", "t:d", null, Map.of(), null, new Codes(codes.get(0).dense(), fiveBits)),
+          new ImageRecord("e", "t:e", null, Map.of(), null, new Codes(codes.get(0).dense(), far))));
+      List<List<StoredImage>> exact = index.duplicates(0, 10);
+      assertEquals(1, exact.size());
+      assertEquals(Set.of("a", "b"), exact.get(0).stream().map(StoredImage::id).collect(java.util.stream.Collectors.toSet()));
+      assertEquals(Set.of("a", "b", "c"), index.duplicates(1, 10).get(0).stream().map(StoredImage::id)
+          .collect(java.util.stream.Collectors.toSet()));
+      assertEquals(4, index.duplicates(6, 10).get(0).size(), "d is 5 bits from a and 6 from c");
+      assertThrows(IllegalArgumentException.class, () -> index.duplicates(12, 10));
+    }
+  }
+
+  @Test
   void parametersAreValidated() {
     assertThrows(IllegalArgumentException.class, () -> SearchParams.of(0, SearchMode.DENSE));
     assertThrows(IllegalArgumentException.class, () -> SearchParams.of(SearchParams.MAX_K + 1, SearchMode.DENSE));
