@@ -45,23 +45,14 @@ public final class AutoencoderTrainer {
   }
 
   /** Trains on {@code images}, which must all match the input spec. */
-  public TrainedAutoencoder train(List<FloatImage> images) {
-    for (int i = 0; i < images.size(); i++) {
-      FloatImage image = images.get(i);
-      if (image.width() != spec.size() || image.height() != spec.size() || image.channels() != spec.channels()) {
-        throw new IllegalArgumentException("image " + i + " is " + image.width() + "x" + image.height() + "x"
-            + image.channels() + " but the model takes " + spec.size() + "x" + spec.size() + "x" + spec.channels());
-      }
-    }
+  public TrainedAutoencoder<EpochStats> train(List<FloatImage> images) {
+    Batches.checkShapes(spec, images);
     Random random = new Random(options.seed());
-    int[] order = permutation(images.size(), random);
-    int validation = (int) Math.round(images.size() * options.validationFraction());
-    int train = images.size() - validation;
-    if (train < 1) {
-      throw new IllegalArgumentException("no training images left after holding out " + validation + " for validation");
-    }
-    int[] validationIds = java.util.Arrays.copyOfRange(order, 0, validation);
-    int[] trainIds = java.util.Arrays.copyOfRange(order, validation, images.size());
+    Split split = Split.of(images.size(), options.validationFraction(), random);
+    int[] validationIds = split.validation();
+    int[] trainIds = split.train();
+    int validation = validationIds.length;
+    int train = trainIds.length;
 
     Device device = Devices.preferred();
     Engine.getInstance().setRandomSeed((int) options.seed());
@@ -76,7 +67,7 @@ public final class AutoencoderTrainer {
       trainer.initialize(new Shape(options.batchSize(), spec.channels(), spec.size(), spec.size()));
       for (int epoch = 1; epoch <= options.epochs(); epoch++) {
         long start = System.nanoTime();
-        shuffle(trainIds, random);
+        Split.shuffle(trainIds, random);
         double trainLoss = trainEpoch(trainer, images, trainIds);
         double seconds = (System.nanoTime() - start) / 1e9;
         double validationLoss = validation == 0 ? Double.NaN : validationLoss(trainer, images, validationIds);
@@ -90,7 +81,7 @@ public final class AutoencoderTrainer {
         model.close();
       }
     }
-    return new TrainedAutoencoder(model, history, train, validation);
+    return new TrainedAutoencoder<>(model, history, train, validation);
   }
 
   private double trainEpoch(Trainer trainer, List<FloatImage> images, int[] ids) {
@@ -123,23 +114,5 @@ public final class AutoencoderTrainer {
       }
     }
     return sum / ids.length;
-  }
-
-  private static int[] permutation(int n, Random random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    shuffle(order, random);
-    return order;
-  }
-
-  private static void shuffle(int[] values, Random random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = values[i];
-      values[i] = values[j];
-      values[j] = t;
-    }
   }
 }

@@ -13,6 +13,20 @@ final class Batches {
 
   private Batches() {}
 
+  /**
+   * Refuses images that do not have the model's input shape, naming the first one; done before
+   * training or encoding so a wrong image fails with its index rather than deep in a tensor op.
+   */
+  static void checkShapes(ImageSpec spec, List<FloatImage> images) {
+    for (int i = 0; i < images.size(); i++) {
+      FloatImage image = images.get(i);
+      if (!image.matches(spec)) {
+        throw new IllegalArgumentException("image " + i + " is " + image.width() + "x" + image.height() + "x"
+            + image.channels() + " but the model takes " + spec.size() + "x" + spec.size() + "x" + spec.channels());
+      }
+    }
+  }
+
   /** Stacks {@code images[ids[from..to)]}. */
   static NDArray stack(NDManager manager, ImageSpec spec, List<FloatImage> images, int[] ids, int from, int to) {
     int pixels = spec.channels() * spec.size() * spec.size();

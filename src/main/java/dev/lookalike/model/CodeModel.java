@@ -40,7 +40,7 @@ public final class CodeModel implements AutoCloseable {
   /** Opens a model directory or the shipped model. */
   public static CodeModel load(ModelSource source) {
     try {
-      ModelFiles.Loaded loaded = ModelFiles.read(source);
+      ModelFiles.Loaded<ModelManifest> loaded = ModelFiles.read(source, ModelManifest.class);
       NDManager manager = NDManager.newBaseManager(Devices.preferred());
       try {
         Block block = loaded.manifest().network().block();

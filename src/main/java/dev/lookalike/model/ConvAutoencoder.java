@@ -59,16 +59,26 @@ public final class ConvAutoencoder {
   }
 
   private SequentialBlock encoder() {
+    return trunk().add(Linear.builder().setUnits(latent).build());
+  }
+
+  /**
+   * The convolutional part of the encoder, up to the flattened features: two stride-2
+   * convolutions with ReLU. The autoencoder appends its latent layer to it (so its block stays
+   * flat and trained weights keep loading); the {@link ConvVae} puts its mean and log-variance
+   * heads after it.
+   */
+  SequentialBlock trunk() {
     return new SequentialBlock()
         .add(conv(filters, 2))
         .add(Activation.reluBlock())
         .add(conv(filters * 2, 2))
         .add(Activation.reluBlock())
-        .add(Blocks.batchFlattenBlock())
-        .add(Linear.builder().setUnits(latent).build());
+        .add(Blocks.batchFlattenBlock());
   }
 
-  private SequentialBlock decoder() {
+  /** The decoder: latent in, image out (linear, not clipped); shared with {@link ConvVae}. */
+  SequentialBlock decoder() {
     int side = input.size() / 4;
     int channels = filters * 2;
     return new SequentialBlock()

@@ -7,4 +7,5 @@ package dev.lookalike.model;
  * @param validationLoss mean squared reconstruction error on held-out images, uncorrupted input
  *     (NaN without a validation split)
  */
-public record EpochStats(int epoch, double trainLoss, double validationLoss, double seconds, double imagesPerSecond) {}
+public record EpochStats(int epoch, double trainLoss, double validationLoss, double seconds, double imagesPerSecond)
+    implements EpochTiming {}

@@ -20,8 +20,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Reads and writes a model directory: {@code model.json} (the {@link ModelManifest}) and
- * {@code weights.params} (the network's parameters in DJL's block format).
+ * Reads and writes a model directory: {@code model.json} (a manifest record such as
+ * {@link ModelManifest} or {@link VaeManifest}) and {@code weights.params} (the network's
+ * parameters in DJL's block format).
  *
  * <p>Each file is written under a temporary name and moved into place, so a crash never leaves a
  * half-written file; the weights go first because a manifest is what makes a directory a model.
@@ -37,8 +38,8 @@ public final class ModelFiles {
 
   private ModelFiles() {}
 
-  /** Writes a model directory, creating it if needed. */
-  public static void write(Path directory, Block block, ModelManifest manifest) throws IOException {
+  /** Writes a model directory, creating it if needed; {@code manifest} becomes {@code model.json}. */
+  public static void write(Path directory, Block block, Record manifest) throws IOException {
     Files.createDirectories(directory);
     ByteArrayOutputStream weights = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(weights)) {
@@ -48,10 +49,14 @@ public final class ModelFiles {
     replace(directory.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
   }
 
-  /** The bytes of both files plus their fingerprint. */
-  record Loaded(ModelManifest manifest, byte[] weights, String fingerprint) {}
+  /** The parsed manifest, the weight bytes and the fingerprint of both files. */
+  record Loaded<M extends Record>(M manifest, byte[] weights, String fingerprint) {}
 
-  static Loaded read(ModelSource source) throws IOException {
+  /**
+   * Reads both files; {@code type} is the manifest record, whose constructor refuses a directory
+   * of another architecture.
+   */
+  static <M extends Record> Loaded<M> read(ModelSource source, Class<M> type) throws IOException {
     byte[] manifestBytes;
     byte[] weights;
     try (InputStream in = source.open(MANIFEST)) {
@@ -60,13 +65,13 @@ public final class ModelFiles {
     try (InputStream in = source.open(WEIGHTS)) {
       weights = in.readAllBytes();
     }
-    ModelManifest manifest;
+    M manifest;
     try {
-      manifest = JSON.readValue(manifestBytes, ModelManifest.class);
+      manifest = JSON.readValue(manifestBytes, type);
     } catch (IOException e) {
       throw new IOException("invalid " + MANIFEST + " in " + source.describe() + ": " + e.getMessage(), e);
     }
-    return new Loaded(manifest, weights, fingerprint(manifestBytes, weights));
+    return new Loaded<>(manifest, weights, fingerprint(manifestBytes, weights));
   }
 
   static void loadWeights(Block block, NDManager manager, byte[] weights, String where) throws IOException {

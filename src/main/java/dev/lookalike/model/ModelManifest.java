@@ -24,7 +24,7 @@ public record ModelManifest(
     int bits,
     String noise,
     Binarizer binarizer,
-    TrainingReport training,
+    TrainingReport<EpochStats> training,
     String command,
     String created) {
 

@@ -52,13 +52,13 @@ public final class ModelTraining {
         .build();
     long start = System.nanoTime();
     AutoencoderTrainer trainer = new AutoencoderTrainer(request.spec(), network, request.options(), listener);
-    try (TrainedAutoencoder trained = trainer.train(images)) {
+    try (TrainedAutoencoder<EpochStats> trained = trainer.train(images)) {
       LatentEncoder encoder = new LatentEncoder(
           ConvAutoencoder.encoderOf(trained.block()), trained.model().getNDManager(), request.spec(), 256);
       // Bits are learned on the unit-length latents, which is what Coder binarizes.
       float[][] latents = Coder.unit(encoder.encode(sample(images, request.options().seed())));
       Binarizer binarizer = Binarizer.fit(latents, request.bits(), request.binarizer(), request.options().seed());
-      TrainingReport report = new TrainingReport(
+      TrainingReport<EpochStats> report = new TrainingReport<>(
           request.data(),
           trained.trainImages(),
           trained.validationImages(),

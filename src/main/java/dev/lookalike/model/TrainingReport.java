@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * How a model was trained: recorded in its {@code model.json} so results can be traced and
  * reproduced.
+ *
+ * @param <E> the per-epoch record, which differs between the autoencoder and the VAE
  */
-public record TrainingReport(
+public record TrainingReport<E extends EpochTiming>(
     String data,
     int trainImages,
     int validationImages,
@@ -16,7 +18,7 @@ public record TrainingReport(
     long seed,
     String noise,
     String device,
-    List<EpochStats> history,
+    List<E> history,
     double seconds) {
 
   public TrainingReport {
@@ -25,7 +27,7 @@ public record TrainingReport(
 
   /** Images per second over all epochs. */
   public double imagesPerSecond() {
-    double trainingSeconds = history.stream().mapToDouble(EpochStats::seconds).sum();
+    double trainingSeconds = history.stream().mapToDouble(EpochTiming::seconds).sum();
     return trainingSeconds == 0 ? 0 : (double) trainImages * history.size() / trainingSeconds;
   }
 }
