@@ -1,5 +1,6 @@
 package dev.lookalike.api;
 
+import dev.lookalike.app.GenerativeModelMissingException;
 import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.index.ModelMismatchException;
 import dev.lookalike.search.UnknownImageException;
@@ -39,6 +40,11 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response modelMismatch(ModelMismatchException e) {
     return Problem.response(Status.CONFLICT, "model-mismatch", "Index built with another model", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response noGenerativeModel(GenerativeModelMissingException e) {
+    return Problem.response(Status.SERVICE_UNAVAILABLE, "no-generative-model", "No generative model", e.getMessage());
   }
 
   @ServerExceptionMapper

@@ -5,7 +5,10 @@ import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.LuceneImageIndex;
 import dev.lookalike.model.CodeModel;
+import dev.lookalike.model.ModelFiles;
 import dev.lookalike.model.ModelSource;
+import dev.lookalike.model.VaeModel;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,6 +18,9 @@ import java.nio.file.Path;
  * commands (which may override the model and index directories) both build through here.
  */
 public final class Components {
+
+  /** Where a shipped VAE lives on the classpath. */
+  public static final String SHIPPED_VAE = "lookalike/vae/";
 
   private final LookalikeConfig config;
 
@@ -47,6 +53,20 @@ public final class Components {
           model.manifest().bits());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The configured or shipped VAE, or empty when neither exists. */
+  public Optional<VaeModel> openVae(Path override) {
+    Path dir = override != null ? override : config.vae().dir().orElse(null);
+    if (dir != null) {
+      return Optional.of(VaeModel.load(ModelSource.directory(dir)));
+    }
+    ModelSource shipped = ModelSource.classpath(SHIPPED_VAE);
+    try (var probe = shipped.open(ModelFiles.MANIFEST)) {
+      return Optional.of(VaeModel.load(shipped));
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -54,6 +54,15 @@ public interface LookalikeConfig {
     Optional<Path> dir();
   }
 
+  /** The generative model (VAE) behind augmentation, interpolation and sampling. */
+  Vae vae();
+
+  /** The generative model. */
+  interface Vae {
+    /** A VAE directory made by {@code train --variant vae}; when absent the shipped VAE, if any. */
+    Optional<Path> dir();
+  }
+
   /** Limits on input images and the stored thumbnails. */
   interface Image {
     /** Largest accepted upload, in bytes. */

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       IndexCommand.class,
       SearchCommand.class,
-      EvaluateCommand.class
+      EvaluateCommand.class,
+      AugmentCommand.class
     })
 public class LookalikeCommand {}

@@ -13,6 +13,9 @@ import dev.lookalike.model.Corruption;
 import dev.lookalike.model.ModelManifest;
 import dev.lookalike.model.ModelTraining;
 import dev.lookalike.model.TrainingOptions;
+import dev.lookalike.model.VaeManifest;
+import dev.lookalike.model.VaeOptions;
+import dev.lookalike.model.VaeTraining;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -57,7 +60,7 @@ public class TrainCommand implements Callable<Integer> {
   int bits;
 
   @Option(names = "--noise", defaultValue = "gaussian:0.3",
-      description = "Input corruption: gaussian:σ, saltpepper:p, masking:p or none.")
+      description = "Input corruption: gaussian:σ, saltpepper:p, masking:p or none (VAE default: none).")
   String noise;
 
   @Option(names = "--size", defaultValue = "28", description = "Input side in pixels (multiple of 4).")
@@ -87,12 +90,27 @@ public class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-images", description = "Train on at most this many images (a seeded sample).")
   Integer maxImages;
 
+  @Option(names = "--variant", defaultValue = "dae",
+      description = "dae (the retrieval model) or vae (the generative model for augmentation).")
+  String variant;
+
+  @Option(names = "--beta", defaultValue = "1.0", description = "VAE only: weight of the KL term (β-VAE when > 1).")
+  float beta;
+
+  @Option(names = "--anneal-epochs", defaultValue = "5",
+      description = "VAE only: epochs over which the KL weight rises from 0 to β (0 = none).")
+  int annealEpochs;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ImageSpec imageSpec = new ImageSpec(size, channels);
-    TrainingOptions options = new TrainingOptions(epochs, batch, learningRate, validation, seed, Corruption.parse(noise));
+    boolean vae = variant.equalsIgnoreCase("vae");
+    // A VAE is regularised by its KL term; it is trained on clean images unless noise is asked for.
+    String corruption = vae && !spec.commandLine().getParseResult().hasMatchedOption("--noise") ? "none" : noise;
+    TrainingOptions options = new TrainingOptions(epochs, batch, learningRate, validation, seed,
+        Corruption.parse(corruption));
     BinarizerMethod method = BinarizerMethod.parse(binarizer);
     List<FloatImage> images = load(imageSpec, err);
     if (maxImages != null && images.size() > maxImages) {
@@ -103,6 +121,12 @@ public class TrainCommand implements Callable<Integer> {
     if (images.isEmpty()) {
       err.println("error: no trainable images in " + data);
       return 1;
+    }
+    if (vae) {
+      return trainVae(imageSpec, options, images, out);
+    }
+    if (!variant.equalsIgnoreCase("dae")) {
+      throw new IllegalArgumentException("unknown variant '" + variant + "'; use dae or vae");
     }
     out.printf("training on %d images of %s (%dx%dx%d), latent %d, %d bits, noise %s%n", images.size(), data, size,
         size, channels, latent, bits, options.corruption().spec());
@@ -115,6 +139,24 @@ public class TrainCommand implements Callable<Integer> {
     });
     out.printf("wrote %s (%.1f s, %.0f img/s on %s, binarizer %s)%n", this.out, manifest.training().seconds(),
         manifest.training().imagesPerSecond(), manifest.training().device(), manifest.binarizer().method());
+    return 0;
+  }
+
+  private int trainVae(ImageSpec imageSpec, TrainingOptions options, List<FloatImage> images, PrintWriter out)
+      throws IOException {
+    out.printf("training a VAE (β = %s) on %d images of %s (%dx%dx%d), latent %d%n", beta, images.size(), data, size,
+        size, channels, latent);
+    out.flush();
+    var request = new VaeTraining.Request(data, imageSpec, latent, filters,
+        new VaeOptions(options, beta, annealEpochs), commandLine());
+    VaeManifest manifest = VaeTraining.train(request, images, this.out, stats -> {
+      out.printf("epoch %3d  KL weight %.2f  train recon %.3f KL %.3f  validation recon %.3f KL %.3f ELBO %.3f"
+              + "  %.1f s  %.0f img/s%n", stats.epoch(), stats.klWeight(), stats.trainReconstruction(), stats.trainKl(),
+          stats.validationReconstruction(), stats.validationKl(), stats.validationElbo(), stats.seconds(),
+          stats.imagesPerSecond());
+      out.flush();
+    });
+    out.printf("wrote %s (%.1f s on %s)%n", this.out, manifest.training().seconds(), manifest.training().device());
     return 0;
   }
 

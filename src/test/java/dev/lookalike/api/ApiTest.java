@@ -192,6 +192,12 @@ class ApiTest {
   }
 
   @Test
+  void withoutAGenerativeModelAugmentationIsUnavailable() {
+    given().when().get("/api/sample?n=2").then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo("/problems/no-generative-model"));
+  }
+
+  @Test
   void unknownIdsAreNotFound() {
     given().when().get("/api/images/nope").then().statusCode(404).body("type", equalTo("/problems/unknown-image"));
   }

@@ -89,6 +89,17 @@ class CliTest {
     assertTrue(text.getErrorOutput().contains("notes.png"), text.getErrorOutput());
     assertTrue(!text.getErrorOutput().contains("Exception"), "no stack trace: " + text.getErrorOutput());
 
+    Path vae = dir.resolve("vae");
+    LaunchResult trainVae = launcher.launch("train", "--variant", "vae", "--data", images.getParent().toString(),
+        "--out", vae.toString(), "--epochs", "2", "--latent", "4", "--filters", "4", "--batch", "16", "--beta", "2");
+    assertEquals(0, trainVae.exitCode(), trainVae.getErrorOutput());
+    assertTrue(trainVae.getOutput().contains("ELBO"), trainVae.getOutput());
+    assertTrue(Files.readString(vae.resolve("model.json")).contains("conv-vae"));
+    LaunchResult augment = launcher.launch("augment", query.toString(), "-n", "3", "--vae", vae.toString(), "--out",
+        dir.resolve("variants").toString());
+    assertEquals(0, augment.exitCode(), augment.getErrorOutput());
+    assertEquals(3, Files.list(dir.resolve("variants")).filter(p -> p.toString().endsWith(".png")).count());
+
     Path data = writeTinyFashionMnist(dir.resolve("fmnist"));
     LaunchResult evaluate = launcher.launch("evaluate", "--data-dir", data.toString(), "--model", model.toString(),
         "--queries", "30", "--latency-queries", "10", "--json");

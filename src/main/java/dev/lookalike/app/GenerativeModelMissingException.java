@@ -1,0 +1,9 @@
+package dev.lookalike.app;
+
+/** Augmentation was asked for, but no VAE is configured or shipped. */
+public final class GenerativeModelMissingException extends RuntimeException {
+
+  public GenerativeModelMissingException() {
+    super("no generative model: train one with `train --variant vae --out DIR` and set lookalike.vae.dir=DIR");
+  }
+}
