@@ -273,3 +273,60 @@ export async function addImage(file: File, label: string, uri: string): Promise<
 export async function deleteImage(id: string): Promise<void> {
   await write(`/api/images/${enc(id)}`, () => ({ method: 'DELETE' }));
 }
+
+/** An indexed image's thumbnail as a PNG blob, to upload it again (for instance to the VAE). */
+export async function getThumbnail(id: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await request(thumbnailUrl(id), { signal });
+  return response.blob();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated images (the server's VAE). Each answers {"images": ["data:image/png;base64,…", …]};
+// without a generative model the server answers 503 with type /problems/no-generative-model.
+
+export interface SamplingOptions {
+  n: number;
+  temperature: number;
+  seed: number;
+}
+
+/** True when the server has no generative model (503, `/problems/no-generative-model`). */
+export function isNoGenerativeModel(error: unknown): boolean {
+  return error instanceof ApiError && (error.problem.type ?? '').endsWith('/no-generative-model');
+}
+
+async function generated(url: string, init: RequestInit): Promise<string[]> {
+  const body = await json<{ images?: unknown }>(url, init);
+  const images = Array.isArray(body.images) ? body.images : [];
+  // Only images, and only inline ones: the strings go straight into <img src>.
+  return images.filter((image): image is string => typeof image === 'string' && image.startsWith('data:image/'));
+}
+
+function samplingQuery(options: SamplingOptions): string {
+  return query({ n: options.n, temperature: options.temperature.toFixed(1), seed: options.seed });
+}
+
+/** `n` variants sampled around an image: `POST /api/augment`. */
+export function augment(image: Blob, options: SamplingOptions, signal?: AbortSignal): Promise<string[]> {
+  const form = new FormData();
+  form.append('image', image, image instanceof File && image.name ? image.name : 'query.png');
+  return generated(`/api/augment${samplingQuery(options)}`, { method: 'POST', body: form, signal });
+}
+
+/** `steps` images morphing indexed image `a` into indexed image `b`: `GET /api/interpolate`. */
+export function interpolateIds(a: string, b: string, steps: number, signal?: AbortSignal): Promise<string[]> {
+  return generated(`/api/interpolate${query({ a, b, steps })}`, { signal });
+}
+
+/** `steps` images morphing image file `a` into image file `b`: `POST /api/interpolate`. */
+export function interpolateFiles(a: Blob, b: Blob, steps: number, signal?: AbortSignal): Promise<string[]> {
+  const form = new FormData();
+  form.append('a', a, a instanceof File && a.name ? a.name : 'a.png');
+  form.append('b', b, b instanceof File && b.name ? b.name : 'b.png');
+  return generated(`/api/interpolate${query({ steps })}`, { method: 'POST', body: form, signal });
+}
+
+/** `n` samples from the VAE's prior: `GET /api/sample`. */
+export function sample(options: SamplingOptions, signal?: AbortSignal): Promise<string[]> {
+  return generated(`/api/sample${samplingQuery(options)}`, { signal });
+}

@@ -8,10 +8,15 @@ export interface ResultHandlers {
   open(hit: Hit): void;
   /** The user asked to delete a result from the index. */
   remove(hit: Hit, card: HTMLElement): void;
+  /** The user asked for the morph (interpolation) from the query to a result. */
+  morph(hit: Hit, rank: number): void;
 }
 
 const TRASH =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3"/></svg>';
+
+const MORPH =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="5.5" cy="12" r="3.5"/><path d="M10.5 12h3.5m-1.75-2 2 2-2 2"/><rect x="17" y="8.5" width="6" height="7" rx="1.2"/></svg>';
 
 function labelText(hit: Hit): string {
   return hit.label && hit.label.trim() ? hit.label : 'Unlabelled';
@@ -58,6 +63,20 @@ function card(hit: Hit, rank: number, queryId: string | null, handlers: ResultHa
     title: 'Delete from index',
   });
   remove.innerHTML = TRASH;
+  // A sibling of the card's button (buttons do not nest), in the thumbnail's bottom-right corner.
+  const morph = h('button', {
+    type: 'button',
+    class: 'card-morph',
+    'data-testid': 'morph-button',
+    'aria-label': `Morph the query into result ${rank}, ${label}`,
+    title: 'Morph the query into this image',
+  });
+  morph.innerHTML = `${MORPH}<span class="card-morph-text" aria-hidden="true">morph</span>`;
+  morph.addEventListener('click', (event) => {
+    event.stopPropagation();
+    handlers.morph(hit, rank);
+  });
+
   const article = h(
     'article',
     {
@@ -67,7 +86,7 @@ function card(hit: Hit, rank: number, queryId: string | null, handlers: ResultHa
       'data-rank': rank,
       'data-label': hit.label ?? '',
     },
-    open,
+    h('div', { class: 'card-media' }, open, morph),
     bar,
     h(
       'div',

@@ -18,6 +18,7 @@ import {
 } from './api';
 import { ResultsView } from './results';
 import { byId, clearError, formatBytes, formatCount, formatMs, h, pixelateWhenTiny, showError, toast } from './ui';
+import { VariantsPanel } from './variants';
 
 type Query =
   | { kind: 'file'; file: Blob; name: string; url: string }
@@ -31,6 +32,8 @@ const MODE_HELP: Record<SearchMode, string> = {
 };
 
 const THUMB_PATH = /\/api\/images\/([^/?#]+)\/thumbnail/;
+/** A generated image (variant or morph step) dragged from the variants panel. */
+const DATA_IMAGE = /^data:image\/[\w.+-]+;base64,/;
 
 export class SearchView {
   private readonly dropZone = byId('drop-zone');
@@ -47,6 +50,7 @@ export class SearchView {
   private readonly loadMore = byId<HTMLButtonElement>('load-more');
   private readonly randomButton = byId<HTMLButtonElement>('random-button');
   private readonly results: ResultsView;
+  private readonly variants = new VariantsPanel();
 
   private query: Query | null = null;
   private running: AbortController | null = null;
@@ -67,6 +71,7 @@ export class SearchView {
     this.results = new ResultsView({
       open: (hit) => this.searchById(hit.id, hit.label),
       remove: (hit, card) => void this.remove(hit, card),
+      morph: (hit, rank) => void this.variants.morph(hit, rank),
     });
     this.wireInput();
     this.wireControls();
@@ -188,7 +193,11 @@ export class SearchView {
       return;
     }
     // A thumbnail dragged from the results grid or the map: search by its id.
-    const uri = data.getData('text/uri-list') || data.getData('text/plain');
+    const uri = (data.getData('text/uri-list') || data.getData('text/plain')).trim();
+    if (DATA_IMAGE.test(uri)) {
+      void this.searchByDataUrl(uri);
+      return;
+    }
     const match = uri ? THUMB_PATH.exec(uri) : null;
     if (match) {
       this.searchById(decodeURIComponent(match[1]));
@@ -201,6 +210,15 @@ export class SearchView {
           detail: 'Drop an image file (or paste one). Images from other web pages must be saved first.',
         }),
       );
+    }
+  }
+
+  private async searchByDataUrl(url: string): Promise<void> {
+    try {
+      const blob = await (await fetch(url)).blob();
+      this.searchByFile(blob, 'Generated image');
+    } catch (error) {
+      showError(error, 'Cannot use this drop');
     }
   }
 
@@ -262,6 +280,7 @@ export class SearchView {
       this.queryMeta.textContent = `Indexed · ${query.id}`;
       if (query.label === null) void this.fillLabel(query);
     }
+    this.variants.setQuery(query.kind === 'file' ? { kind: 'file', file: query.file } : { kind: 'id', id: query.id });
   }
 
   private async fillLabel(query: Query & { kind: 'id' }): Promise<void> {
@@ -290,6 +309,7 @@ export class SearchView {
     this.took.textContent = '';
     this.loadMore.hidden = true;
     this.results.reset();
+    this.variants.clear();
     clearError();
   }
 

@@ -97,9 +97,9 @@ public class EvaluateCommand implements Callable<Integer> {
     }
     out.printf("dataset=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n", report.dataset(), report.database(),
         report.queries(), report.seed(), report.model(), report.seconds());
-    out.printf("%-34s %9s %7s %7s %12s %12s%n", "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
+    out.printf("%-44s %9s %7s %7s %12s %12s%n", "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
     for (MethodResult m : report.methods()) {
-      out.printf("%-34s %9s %7s %7s %12s %12s%n", m.method(), num(m.mapAt1000(), 4), num(m.precisionAt10(), 4),
+      out.printf("%-44s %9s %7s %7s %12s %12s%n", m.method(), num(m.mapAt1000(), 4), num(m.precisionAt10(), 4),
           num(m.precisionAt100(), 4), num(m.msPerQuery(), 3), num(m.msPerQueryAt10(), 3));
     }
     return 0;

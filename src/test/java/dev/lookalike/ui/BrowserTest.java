@@ -114,6 +114,20 @@ class BrowserTest {
   }
 
   @Test
+  void theVariantsPanelShowsVaeVariantsAndAMorphToAResult() {
+    upload("query.png", SampleImages.png(12));
+    cards().first().waitFor();
+    Locator variants = page.getByTestId("variant-image");
+    page.waitForCondition(() -> variants.count() == 8);
+    assertTrue(variants.first().getAttribute("src").startsWith("data:image/png;base64,"));
+    cards().nth(2).getByTestId("morph-button").click();
+    Locator strip = page.getByTestId("interpolation-image");
+    page.waitForCondition(() -> strip.count() == 8);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("variants.png")).setFullPage(true));
+    assertEquals(10, cards().count(), "morphing does not replace the results");
+  }
+
+  @Test
   void anInvalidFileShowsAReadableError() {
     upload("notes.png", "these are notes, not a picture".getBytes());
     Locator error = page.getByTestId("error");
