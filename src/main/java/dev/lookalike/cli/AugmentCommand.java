@@ -2,6 +2,7 @@ package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
 import dev.lookalike.app.GenerativeModelMissingException;
+import dev.lookalike.image.ContactSheet;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.InvalidImageException;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** Writes VAE variants of an image as PNG files. */
 @Command(name = "augment", mixinStandardHelpOptions = true,
-    description = "Sample variants of IMAGE from the VAE's posterior and write them as PNG files.")
+    description = "Sample variants of each IMAGE from the VAE's posterior and write them as PNG files; "
+        + "--sheet also draws originals, variants, an interpolation and prior samples on one PNG.")
 @Dependent
 @Unremovable
 public class AugmentCommand implements Callable<Integer> {
@@ -37,8 +40,8 @@ public class AugmentCommand implements Callable<Integer> {
   @Inject
   Components components;
 
-  @Parameters(index = "0", paramLabel = "IMAGE")
-  Path image;
+  @Parameters(arity = "1..*", paramLabel = "IMAGE")
+  List<Path> images;
 
   @Option(names = "-n", defaultValue = "8", description = "Variants to write (1-64).")
   int n;
@@ -55,32 +58,52 @@ public class AugmentCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
+  @Option(names = "--sheet", description = "Also write a contact sheet PNG: a row per image (original, variants), "
+      + "an interpolation from the first to the last image, and samples from the prior.")
+  Path sheet;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter printer = spec.commandLine().getOut();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(image);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file: " + image);
-    }
     try (VaeModel model = components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
       ImagePipeline pipeline = new ImagePipeline(components.imageLimits(), model.spec(), model.spec().size());
-      FloatImage input;
-      try {
-        input = pipeline.toInput(bytes);
-      } catch (InvalidImageException e) {
-        throw new IllegalArgumentException(image + ": " + e.getMessage(), e);
-      }
-      List<FloatImage> variants = new Augmenter(model).augment(input, n, temperature, seed);
-      Files.createDirectories(out);
+      Augmenter augmenter = new Augmenter(model);
       Thumbnailer png = new Thumbnailer(Thumbnailer.LIMIT_MAX_SIDE);
-      for (int i = 0; i < variants.size(); i++) {
-        Path file = out.resolve(String.format("variant-%02d.png", i));
-        Files.write(file, png.pngFromFloatImage(variants.get(i)));
-        printer.println(file);
+      Files.createDirectories(out);
+      List<List<FloatImage>> rows = new ArrayList<>();
+      for (int i = 0; i < images.size(); i++) {
+        FloatImage input = input(pipeline, images.get(i));
+        List<FloatImage> variants = augmenter.augment(input, n, temperature, seed);
+        for (int v = 0; v < variants.size(); v++) {
+          String name = images.size() == 1 ? String.format("variant-%02d.png", v)
+              : String.format("image-%02d-variant-%02d.png", i, v);
+          Path file = out.resolve(name);
+          Files.write(file, png.pngFromFloatImage(variants.get(v)));
+          printer.println(file);
+        }
+        List<FloatImage> row = new ArrayList<>(List.of(input));
+        row.addAll(variants);
+        rows.add(row);
+      }
+      if (sheet != null) {
+        FloatImage first = rows.get(0).get(0);
+        FloatImage last = rows.get(rows.size() - 1).get(0);
+        rows.add(augmenter.interpolate(first, last, n + 1));
+        rows.add(augmenter.sample(n + 1, temperature, seed));
+        Files.write(sheet, png.pngFromFloatImage(ContactSheet.compose(rows, 3)));
+        printer.println(sheet);
       }
     }
     return 0;
+  }
+
+  private FloatImage input(ImagePipeline pipeline, Path image) throws IOException {
+    try {
+      return pipeline.toInput(Files.readAllBytes(image));
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no such file: " + image);
+    } catch (InvalidImageException e) {
+      throw new IllegalArgumentException(image + ": " + e.getMessage(), e);
+    }
   }
 }
