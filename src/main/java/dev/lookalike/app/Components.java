@@ -58,6 +58,9 @@ public final class Components {
 
   /** The configured or shipped VAE, or empty when neither exists. */
   public Optional<VaeModel> openVae(Path override) {
+    if (override == null && !config.vae().enabled()) {
+      return Optional.empty();
+    }
     Path dir = override != null ? override : config.vae().dir().orElse(null);
     if (dir != null) {
       return Optional.of(VaeModel.load(ModelSource.directory(dir)));

@@ -4,6 +4,7 @@ package dev.lookalike.app;
 public final class GenerativeModelMissingException extends RuntimeException {
 
   public GenerativeModelMissingException() {
-    super("no generative model: train one with `train --variant vae --out DIR` and set lookalike.vae.dir=DIR");
+    super("no generative model on this server: train one with `train --variant vae --out DIR` and set "
+        + "lookalike.vae.dir=DIR (and lookalike.vae.enabled=true)");
   }
 }

@@ -59,6 +59,10 @@ public interface LookalikeConfig {
 
   /** The generative model. */
   interface Vae {
+    /** False turns augmentation, interpolation and sampling off (they answer 503). */
+    @WithDefault("true")
+    boolean enabled();
+
     /** A VAE directory made by {@code train --variant vae}; when absent the shipped VAE, if any. */
     Optional<Path> dir();
   }

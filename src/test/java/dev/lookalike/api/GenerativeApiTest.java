@@ -31,6 +31,7 @@ class GenerativeApiTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+      config.put("lookalike.vae.enabled", "true");
       config.put("lookalike.vae.dir", "src/test/resources/vae-tiny");
       config.put("lookalike.sample.limit", "20");
       return config;

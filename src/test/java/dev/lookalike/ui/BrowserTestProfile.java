@@ -12,6 +12,7 @@ public class BrowserTestProfile extends ApiTestProfile {
     Map<String, String> config = new HashMap<>(super.getConfigOverrides());
     config.put("quarkus.quinoa", "true");
     config.put("lookalike.api-key", BrowserTest.API_KEY);
+    config.put("lookalike.vae.enabled", "true");
     config.put("lookalike.vae.dir", "src/test/resources/vae-tiny");
     return config;
   }
