@@ -9,7 +9,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the model and the index are open and the sample question is settled. */
+/**
+ * Ready once the model and the index are open and the sample collection is settled (indexed,
+ * already there, or disabled): a server still adding its sample would answer searches from part
+ * of it.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -28,7 +32,7 @@ public class ReadinessCheck implements HealthCheck {
     try {
       long count = index.count();
       return HealthCheckResponse.named("lookalike")
-          .status(sample.settled() || count > 0)
+          .status(sample.settled())
           .withData("model", model.fingerprint())
           .withData("images", count)
           .build();
