@@ -5,7 +5,6 @@ import dev.lookalike.app.GenerativeModelMissingException;
 import dev.lookalike.image.ContactSheet;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
-import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.image.Thumbnailer;
 import dev.lookalike.model.Augmenter;
 import dev.lookalike.model.VaeModel;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +70,7 @@ public class AugmentCommand implements Callable<Integer> {
       Files.createDirectories(out);
       List<List<FloatImage>> rows = new ArrayList<>();
       for (int i = 0; i < images.size(); i++) {
-        FloatImage input = input(pipeline, images.get(i));
+        FloatImage input = ImageArguments.decode(images.get(i), pipeline::toInput);
         List<FloatImage> variants = augmenter.augment(input, n, temperature, seed);
         for (int v = 0; v < variants.size(); v++) {
           String name = images.size() == 1 ? String.format("variant-%02d.png", v)
@@ -95,15 +93,5 @@ public class AugmentCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private FloatImage input(ImagePipeline pipeline, Path image) throws IOException {
-    try {
-      return pipeline.toInput(Files.readAllBytes(image));
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file: " + image);
-    } catch (InvalidImageException e) {
-      throw new IllegalArgumentException(image + ": " + e.getMessage(), e);
-    }
   }
 }

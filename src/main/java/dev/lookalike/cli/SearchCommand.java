@@ -14,8 +14,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,21 +63,11 @@ public class SearchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     SearchParams params = new SearchParams(k, offset, SearchMode.parse(mode), label);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(image);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file: " + image);
-    }
     SearchResponse response;
     try (CodeModel codeModel = components.openModel(store.model);
         LuceneImageIndex target = components.openIndex(store.index, codeModel)) {
       SearchService search = new SearchService(components.pipeline(codeModel), codeModel, target);
-      try {
-        response = search.search(bytes, params);
-      } catch (dev.lookalike.image.InvalidImageException e) {
-        throw new IllegalArgumentException(image + ": " + e.getMessage(), e);
-      }
+      response = ImageArguments.decode(image, bytes -> search.search(bytes, params));
     }
     if (asJson) {
       out.println(json.writeValueAsString(response));
