@@ -1,18 +1,13 @@
 package dev.lookalike.model;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import java.util.ArrayList;
@@ -54,13 +49,8 @@ public final class AutoencoderTrainer {
     int validation = validationIds.length;
     int train = trainIds.length;
 
-    Device device = Devices.preferred();
-    Engine.getInstance().setRandomSeed((int) options.seed());
-    Model model = Model.newInstance("lookalike-dae", device);
-    model.setBlock(architecture.block());
-    var config = new DefaultTrainingConfig(Loss.l2Loss("mse", 1f))
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
-        .optDevices(new Device[] {device});
+    Model model = Trainers.newModel("lookalike-dae", architecture.block(), options.seed());
+    var config = Trainers.adam(Loss.l2Loss("mse", 1f), options.learningRate(), model);
     List<EpochStats> history = new ArrayList<>();
     boolean done = false;
     try (Trainer trainer = model.newTrainer(config)) {

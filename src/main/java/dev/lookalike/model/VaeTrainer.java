@@ -1,17 +1,12 @@
 package dev.lookalike.model;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import java.util.ArrayList;
@@ -54,13 +49,8 @@ public final class VaeTrainer {
     Random random = new Random(common.seed());
     Split split = Split.of(images.size(), common.validationFraction(), random);
 
-    Device device = Devices.preferred();
-    Engine.getInstance().setRandomSeed((int) common.seed());
-    Model model = Model.newInstance("lookalike-vae", device);
-    model.setBlock(network);
-    var config = new DefaultTrainingConfig(new VaeLoss(options.beta()))
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(common.learningRate())).build())
-        .optDevices(new Device[] {device});
+    Model model = Trainers.newModel("lookalike-vae", network, common.seed());
+    var config = Trainers.adam(new VaeLoss(options.beta()), common.learningRate(), model);
     List<VaeEpochStats> history = new ArrayList<>();
     boolean done = false;
     try (Trainer trainer = model.newTrainer(config)) {
