@@ -1,12 +1,15 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
+import dev.lookalike.app.GenerativeModel;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
+import dev.lookalike.search.Expansion;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +32,9 @@ public class SearchResource {
   @Inject
   SearchMetrics metrics;
 
+  @Inject
+  GenerativeModel generative;
+
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +43,15 @@ public class SearchResource {
       @QueryParam("k") Integer k,
       @QueryParam("offset") Integer offset,
       @QueryParam("mode") String mode,
-      @QueryParam("label") String label)
+      @QueryParam("label") String label,
+      @QueryParam("expand") Integer expand,
+      @QueryParam("temperature") @DefaultValue("0.5") float temperature)
       throws IOException {
     SearchParams params = Params.search(components.config(), k, offset, mode, label);
-    SearchResponse response = search.search(Uploads.read(image, "image", components.imageLimits()), params);
+    byte[] bytes = Uploads.read(image, "image", components.imageLimits());
+    // expand=n averages the query's code with those of n VAE variants of it (seed fixed: repeatable)
+    SearchResponse response = expand == null || expand == 0 ? search.search(bytes, params)
+        : search.search(bytes, params, generative, new Expansion(expand, temperature, 42));
     metrics.record(response);
     return response;
   }

@@ -1,11 +1,14 @@
 package dev.lookalike.app;
 
+import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.model.Augmenter;
 import dev.lookalike.model.VaeModel;
+import dev.lookalike.search.QueryExpander;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +16,7 @@ import java.util.Optional;
  * shipped VAE the generative endpoints answer that none is available.
  */
 @Singleton
-public class GenerativeModel {
+public class GenerativeModel implements QueryExpander {
 
   private final Components components;
   private Optional<VaeModel> vae;
@@ -37,6 +40,11 @@ public class GenerativeModel {
   /** Decodes uploads into the VAE's input. */
   public ImagePipeline pipeline() {
     return new ImagePipeline(components.imageLimits(), vae().spec(), vae().spec().size());
+  }
+
+  @Override
+  public List<FloatImage> variants(byte[] bytes, int n, float temperature, long seed) {
+    return augmenter().augment(pipeline().toInput(bytes), n, temperature, seed);
   }
 
   @PreDestroy

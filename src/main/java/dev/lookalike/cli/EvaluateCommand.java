@@ -3,12 +3,16 @@ package dev.lookalike.cli;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookalike.app.Components;
+import dev.lookalike.app.GenerativeModelMissingException;
 import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.eval.Evaluation;
 import dev.lookalike.eval.EvaluationReport;
 import dev.lookalike.eval.MethodResult;
+import dev.lookalike.model.Augmenter;
 import dev.lookalike.model.CodeModel;
+import dev.lookalike.model.VaeModel;
+import dev.lookalike.search.Expansion;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -62,6 +66,15 @@ public class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
+  @Option(names = "--expand", description = "Also measure query expansion with this many VAE variants per query.")
+  Integer expand;
+
+  @Option(names = "--expand-temperature", defaultValue = "0.5", description = "Temperature of the expansion variants.")
+  float expandTemperature;
+
+  @Option(names = "--vae", description = "VAE for --expand (default: lookalike.vae.dir or the shipped VAE).")
+  Path vae;
+
   @Option(names = "--json", description = "Print one JSON object per method.")
   boolean asJson;
 
@@ -82,11 +95,14 @@ public class EvaluateCommand implements Callable<Integer> {
     }
     LabeledImages test = FashionMnist.load(dir, FashionMnist.Split.TEST);
     EvaluationReport report;
-    try (CodeModel codeModel = components.openModel(model); NDManager manager = NDManager.newBaseManager()) {
+    try (CodeModel codeModel = components.openModel(model); NDManager manager = NDManager.newBaseManager();
+        VaeModel generative = expand == null ? null
+            : components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
       Evaluation evaluation = new Evaluation(codeModel, components.indexSettings(), manager, line -> {
         err.println(line);
         err.flush();
-      });
+      }, generative == null ? null : new Augmenter(generative),
+          expand == null ? null : new Expansion(expand, expandTemperature, seed));
       report = evaluation.run(database, test, queries, seed, noIndex ? -1 : latencyQueries);
     }
     if (asJson) {

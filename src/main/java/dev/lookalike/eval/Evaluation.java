@@ -14,7 +14,10 @@ import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.LuceneImageIndex;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
+import dev.lookalike.model.Augmenter;
 import dev.lookalike.model.CodeModel;
+import dev.lookalike.search.Expansion;
+import dev.lookalike.search.SearchService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,12 +42,22 @@ public final class Evaluation {
   private final IndexSettings indexSettings;
   private final NDManager manager;
   private final Consumer<String> log;
+  private final Augmenter augmenter;
+  private final Expansion expansion;
 
   public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
+    this(model, indexSettings, manager, log, null, null);
+  }
+
+  /** Also measures query expansion with the augmenter's variants. */
+  public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log,
+      Augmenter augmenter, Expansion expansion) {
     this.model = model;
     this.indexSettings = indexSettings;
     this.manager = manager;
     this.log = log;
+    this.augmenter = augmenter;
+    this.expansion = expansion;
   }
 
   /**
@@ -91,6 +104,10 @@ public final class Evaluation {
     results.add(timed("DAE " + bits + "-bit " + name(own.method()) + " Hamming", "model", queries, database,
         () -> ExactRanking.byHamming(dbBits, qBits, CUTOFF)));
 
+    if (augmenter != null) {
+      results.add(expanded(queries, database, exact, dbDense));
+    }
+
     // Ablations: other ways to derive codes from the same latents.
     results.add(timed("ablation: DAE latent L2", "ablation", queries, database,
         () -> exact.byL2(dbLatent, qLatent, CUTOFF)));
@@ -116,6 +133,25 @@ public final class Evaluation {
     }
     return new EvaluationReport(database.name().split(":")[0], database.size(), queries.size(), seed,
         model.fingerprint(), results, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Dense cosine ranking with each query replaced by the mean of it and its VAE variants. */
+  private MethodResult expanded(LabeledImages queries, LabeledImages database, ExactRanking exact, float[][] dbDense) {
+    log.accept("expanding " + queries.size() + " queries with " + expansion.variants() + " VAE variants each");
+    float[][] qExpanded = new float[queries.size()][];
+    long t0 = System.nanoTime();
+    for (int q = 0; q < queries.size(); q++) {
+      FloatImage query = queries.images().get(q);
+      List<FloatImage> inputs = new ArrayList<>(List.of(query));
+      inputs.addAll(augmenter.augment(query, expansion.variants(), expansion.temperature(), expansion.seed()));
+      qExpanded[q] = Coder.unit(SearchService.meanDense(model.latents(inputs)));
+    }
+    double expansionMs = (System.nanoTime() - t0) / 1e6 / queries.size();
+    MethodResult ranked = timed("DAE dense exact + VAE expansion (n=" + expansion.variants() + ", T="
+        + expansion.temperature() + ")", "model", queries, database, () -> exact.byCosine(dbDense, qExpanded, CUTOFF));
+    // the latency column holds the per-query cost of making the expanded query (augment + encode)
+    return new MethodResult(ranked.method(), ranked.family(), ranked.mapAt1000(), ranked.precisionAt10(),
+        ranked.precisionAt100(), ranked.msPerQuery(), expansionMs);
   }
 
   /** The modes served by the Lucene index, on an in-memory index of the database's codes. */

@@ -1,12 +1,15 @@
 package dev.lookalike.search;
 
+import dev.lookalike.codes.Coder;
 import dev.lookalike.codes.Codes;
+import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.model.CodeModel;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Answers "which indexed images look like this one?": bytes → pixels → codes → index → hits. */
@@ -27,6 +30,32 @@ public final class SearchService {
     long start = System.nanoTime();
     Codes codes = model.codes(pipeline.toInput(image));
     return respond(index.search(codes, params), params, start);
+  }
+
+  /** Searches by an image's bytes, with its code averaged with those of generated variants. */
+  public SearchResponse search(byte[] image, SearchParams params, QueryExpander expander, Expansion expansion)
+      throws IOException {
+    long start = System.nanoTime();
+    List<FloatImage> inputs = new ArrayList<>();
+    inputs.add(pipeline.toInput(image));
+    for (FloatImage variant : expander.variants(image, expansion.variants(), expansion.temperature(),
+        expansion.seed())) {
+      inputs.add(pipeline.toInput(variant));
+    }
+    Codes codes = model.coder().code(meanDense(model.latents(inputs)));
+    return respond(index.search(codes, params), params, start);
+  }
+
+  /** The mean of the rows' unit-length versions: the expanded query's direction. */
+  public static float[] meanDense(float[][] latents) {
+    float[] mean = new float[latents[0].length];
+    for (float[] latent : latents) {
+      float[] unit = Coder.unit(latent);
+      for (int i = 0; i < mean.length; i++) {
+        mean[i] += unit[i] / latents.length;
+      }
+    }
+    return mean;
   }
 
   /** Searches by an indexed image; the image itself is usually the first hit. */

@@ -66,6 +66,14 @@ class GenerativeApiTest {
   }
 
   @Test
+  void searchWithQueryExpansionAnswersAndValidates() {
+    given().multiPart("image", "q.png", SampleImages.png(6), "image/png").when().post("/api/search?k=5&expand=4")
+        .then().statusCode(200).body("hits", hasSize(5));
+    given().multiPart("image", "q.png", SampleImages.png(6), "image/png").when().post("/api/search?expand=65")
+        .then().statusCode(400).body("detail", containsString("expand"));
+  }
+
+  @Test
   void badRequestsAreProblems() {
     given().multiPart("image", "q.png", SampleImages.png(3), "image/png").when().post("/api/augment?n=65")
         .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("detail", containsString("65"));

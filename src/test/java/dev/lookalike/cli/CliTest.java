@@ -102,7 +102,7 @@ class CliTest {
 
     Path data = writeTinyFashionMnist(dir.resolve("fmnist"));
     LaunchResult evaluate = launcher.launch("evaluate", "--data-dir", data.toString(), "--model", model.toString(),
-        "--queries", "30", "--latency-queries", "10", "--json");
+        "--queries", "30", "--latency-queries", "10", "--json", "--expand", "2", "--vae", vae.toString());
     assertEquals(0, evaluate.exitCode(), evaluate.getErrorOutput());
     List<JsonNode> methods = new ArrayList<>();
     for (String line : evaluate.getOutput().lines().filter(l -> l.startsWith("{")).toList()) {
@@ -110,7 +110,8 @@ class CliTest {
     }
     Set<String> names = methods.stream().map(m -> m.get("method").asText()).collect(Collectors.toSet());
     for (String expected : List.of("raw pixels L2", "PCA-16 L2", "PCA-ITQ 32 bits", "DAE dense exact (cosine)",
-        "DAE 32-bit ITQ Hamming", "DAE dense (Lucene)", "DAE hash (Lucene)", "DAE hybrid (Lucene)")) {
+        "DAE 32-bit ITQ Hamming", "DAE dense (Lucene)", "DAE hash (Lucene)", "DAE hybrid (Lucene)",
+        "DAE dense exact + VAE expansion (n=2, T=0.5)")) {
       assertTrue(names.contains(expected), expected + " missing from " + names);
     }
     for (JsonNode m : methods) {
