@@ -82,6 +82,21 @@ public final class ModelFiles {
     }
   }
 
+  /**
+   * Checks the layout version and architecture a {@code model.json} declares, so a DAE loader
+   * refuses a VAE directory (and the reverse) with a message naming both.
+   */
+  static void checkLayout(int format, int expectedFormat, String architecture, String expectedArchitecture) {
+    if (format != expectedFormat) {
+      throw new IllegalArgumentException(
+          "model.json format " + format + " is not supported (expected " + expectedFormat + ")");
+    }
+    if (!expectedArchitecture.equals(architecture)) {
+      throw new IllegalArgumentException(
+          "model.json describes a '" + architecture + "' network; expected '" + expectedArchitecture + "'");
+    }
+  }
+
   /** The manifest as JSON text, for reports. */
   public static String toJson(Object value) {
     try {

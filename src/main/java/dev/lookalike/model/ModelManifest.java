@@ -32,12 +32,7 @@ public record ModelManifest(
   public static final String CONV_DAE = "conv-dae";
 
   public ModelManifest {
-    if (format != FORMAT) {
-      throw new IllegalArgumentException("model.json format " + format + " is not supported (expected " + FORMAT + ")");
-    }
-    if (!CONV_DAE.equals(architecture)) {
-      throw new IllegalArgumentException("unknown architecture '" + architecture + "'");
-    }
+    ModelFiles.checkLayout(format, FORMAT, architecture, CONV_DAE);
     if (binarizer == null) {
       throw new IllegalArgumentException("model.json has no binarizer");
     }

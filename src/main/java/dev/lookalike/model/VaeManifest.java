@@ -34,13 +34,7 @@ public record VaeManifest(
   public static final String CONV_VAE = "conv-vae";
 
   public VaeManifest {
-    if (format != FORMAT) {
-      throw new IllegalArgumentException("model.json format " + format + " is not supported (expected " + FORMAT + ")");
-    }
-    if (!CONV_VAE.equals(architecture)) {
-      throw new IllegalArgumentException(
-          "architecture '" + architecture + "' is not a VAE (expected '" + CONV_VAE + "')");
-    }
+    ModelFiles.checkLayout(format, FORMAT, architecture, CONV_VAE);
   }
 
   public ImageSpec spec() {
