@@ -13,12 +13,15 @@ import dev.lookalike.model.Augmenter;
 import dev.lookalike.model.CodeModel;
 import dev.lookalike.model.VaeModel;
 import dev.lookalike.search.Expansion;
+import dev.lookalike.search.NeighbourExpansion;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +78,18 @@ public class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--vae", description = "VAE for --expand (default: lookalike.vae.dir or the shipped VAE).")
   Path vae;
 
+  @Option(names = "--split", defaultValue = "test",
+      description = "test: test queries against the training set (the standard protocol, for reporting). "
+          + "validation: the images the model held out in training as queries against the images it trained on "
+          + "(for choosing between models without touching the test set).")
+  String split;
+
+  @Option(names = "--bits", split = ",", description = "Also measure ITQ codes of these lengths, e.g. 32,128.")
+  List<Integer> extraBits = new ArrayList<>();
+
+  @Option(names = "--aqe", description = "Also measure α-query-expansion re-ranking: depth[:α], e.g. 10:3.")
+  String aqe;
+
   @Option(names = "--json", description = "Print one JSON object per method.")
   boolean asJson;
 
@@ -89,20 +104,34 @@ public class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = dataDir != null ? dataDir : components.config().dataset().fashionMnistDir();
-    LabeledImages database = FashionMnist.load(dir, FashionMnist.Split.TRAIN);
-    if (databaseLimit != null) {
-      database = database.head(databaseLimit);
-    }
-    LabeledImages test = FashionMnist.load(dir, FashionMnist.Split.TEST);
+    LabeledImages train = FashionMnist.load(dir, FashionMnist.Split.TRAIN);
     EvaluationReport report;
     try (CodeModel codeModel = components.openModel(model); NDManager manager = NDManager.newBaseManager();
         VaeModel generative = expand == null ? null
             : components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
+      LabeledImages database;
+      LabeledImages test;
+      switch (split) {
+        case "test" -> {
+          database = train;
+          test = FashionMnist.load(dir, FashionMnist.Split.TEST);
+        }
+        case "validation" -> {
+          int[] heldOut = codeModel.manifest().training().validationIds(train.size());
+          database = train.without(heldOut);
+          test = train.select(heldOut);
+        }
+        default -> throw new IllegalArgumentException("--split must be test or validation, got: " + split);
+      }
+      if (databaseLimit != null) {
+        database = database.head(databaseLimit);
+      }
       Evaluation evaluation = new Evaluation(codeModel, components.indexSettings(), manager, line -> {
         err.println(line);
         err.flush();
       }, generative == null ? null : new Augmenter(generative),
-          expand == null ? null : new Expansion(expand, expandTemperature, seed));
+          expand == null ? null : new Expansion(expand, expandTemperature, seed),
+          new Evaluation.Extras(extraBits, aqe == null ? null : parseAqe(aqe)));
       report = evaluation.run(database, test, queries, seed, noIndex ? -1 : latencyQueries);
     }
     if (asJson) {
@@ -111,14 +140,24 @@ public class EvaluateCommand implements Callable<Integer> {
       }
       return 0;
     }
-    out.printf("dataset=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n", report.dataset(), report.database(),
-        report.queries(), report.seed(), report.model(), report.seconds());
+    out.printf("dataset=%s split=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n", report.dataset(), split,
+        report.database(), report.queries(), report.seed(), report.model(), report.seconds());
     out.printf("%-44s %9s %7s %7s %12s %12s%n", "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
     for (MethodResult m : report.methods()) {
       out.printf("%-44s %9s %7s %7s %12s %12s%n", m.method(), num(m.mapAt1000(), 4), num(m.precisionAt10(), 4),
           num(m.precisionAt100(), 4), num(m.msPerQuery(), 3), num(m.msPerQueryAt10(), 3));
     }
     return 0;
+  }
+
+  private static NeighbourExpansion parseAqe(String spec) {
+    String[] parts = spec.split(":");
+    try {
+      return new NeighbourExpansion(Integer.parseInt(parts[0].strip()),
+          parts.length > 1 ? Float.parseFloat(parts[1].strip()) : 3f);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--aqe must be depth[:α], e.g. 10:3; got: " + spec);
+    }
   }
 
   private static String num(double value, int decimals) {

@@ -9,7 +9,11 @@ import dev.lookalike.image.ImageLimits;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.image.InvalidImageException;
+import dev.lookalike.model.CodeLayer;
 import dev.lookalike.model.Corruption;
+import dev.lookalike.model.DaeObjective;
+import dev.lookalike.model.Penalty;
+import dev.lookalike.model.VariantMixing;
 import dev.lookalike.model.ModelManifest;
 import dev.lookalike.model.ModelTraining;
 import dev.lookalike.model.TrainingOptions;
@@ -47,6 +51,10 @@ public class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "A folder of images, or fashion-mnist:train.")
   String data;
 
+  @Option(names = "--data-dir", description = "Directory of the IDX files for fashion-mnist:train "
+      + "(default: lookalike.dataset.fashion-mnist-dir).")
+  Path dataDir;
+
   @Option(names = "--out", required = true, description = "Model directory to write.")
   Path out;
 
@@ -81,7 +89,7 @@ public class TrainCommand implements Callable<Integer> {
   @Option(names = "--validation", defaultValue = "0.1", description = "Share of images held out for validation.")
   double validation;
 
-  @Option(names = "--binarizer", defaultValue = "itq", description = "itq or median.")
+  @Option(names = "--binarizer", defaultValue = "itq", description = "itq, median or units (one bit per code unit).")
   String binarizer;
 
   @Option(names = "--seed", defaultValue = "42")
@@ -100,6 +108,43 @@ public class TrainCommand implements Callable<Integer> {
   @Option(names = "--anneal-epochs", defaultValue = "5",
       description = "VAE only: epochs over which the KL weight rises from 0 to β (0 = none).")
   int annealEpochs;
+
+  @Option(names = "--batchnorm", description = "Batch normalisation after the hidden convolutions.")
+  boolean batchNorm;
+
+  @Option(names = "--code-layer", defaultValue = "linear",
+      description = "linear, or binary:σ — a sigmoid code layer with N(0,σ²) noise before it in training "
+          + "(semantic hashing); use with --bits equal to --latent and --binarizer units.")
+  String codeLayer;
+
+  @Option(names = "--bit-balance", defaultValue = "0",
+      description = "Weight of the bit balance + decorrelation term of a binary code layer (0 = off).")
+  float bitBalance;
+
+  @Option(names = "--sparse", description = "Sparse autoencoder: l1:λ (L1 on the code) or kl:ρ:β (KL to activation ρ).")
+  String sparse;
+
+  @Option(names = "--contractive", defaultValue = "0",
+      description = "Contractive autoencoder: weight λ of the encoder Jacobian's squared Frobenius norm (0 = off).")
+  float contractive;
+
+  @Option(names = "--invariance", defaultValue = "0",
+      description = "Weight of the invariance term: an image and a shifted/flipped view get the same code (0 = off).")
+  float invariance;
+
+  @Option(names = "--view-shift", defaultValue = "2", description = "Most pixels a view is shifted by (invariance).")
+  int viewShift;
+
+  @Option(names = "--view-flip", defaultValue = "true", negatable = true, fallbackValue = "true",
+      description = "Mirror views left-right at random (invariance).")
+  boolean viewFlip;
+
+  @Option(names = "--augment", description = "vae:<MODEL_DIR>:<ratio>: mix ratio·batch VAE variants into each batch.")
+  String augment;
+
+  @Option(names = "--augment-temperature", defaultValue = "1.0",
+      description = "Temperature of the VAE variants of --augment (multiple of the posterior σ).")
+  float augmentTemperature;
 
   @Override
   public Integer call() throws IOException {
@@ -128,18 +173,41 @@ public class TrainCommand implements Callable<Integer> {
     if (!variant.equalsIgnoreCase("dae")) {
       throw new IllegalArgumentException("unknown variant '" + variant + "'; use dae or vae");
     }
-    out.printf("training on %d images of %s (%dx%dx%d), latent %d, %d bits, noise %s%n", images.size(), data, size,
-        size, channels, latent, bits, options.corruption().spec());
+    DaeObjective objective = objective();
+    CodeLayer layer = CodeLayer.parse(codeLayer);
+    out.printf("training on %d images of %s (%dx%dx%d), latent %d, %d bits, noise %s, code layer %s, loss %s%n",
+        images.size(), data, size, size, channels, latent, bits, options.corruption().spec(), layer.spec(),
+        objective.spec());
     out.flush();
-    var request = new ModelTraining.Request(data, imageSpec, latent, filters, bits, method, options, commandLine());
+    var request = new ModelTraining.Request(data, imageSpec, latent, filters, batchNorm, layer, bits, method, options,
+        objective, commandLine());
     ModelManifest manifest = ModelTraining.train(request, images, this.out, stats -> {
-      out.printf("epoch %3d  train loss %.5f  validation loss %.5f  %.1f s  %.0f img/s%n", stats.epoch(),
-          stats.trainLoss(), stats.validationLoss(), stats.seconds(), stats.imagesPerSecond());
+      out.printf("epoch %3d  train loss %.5f  penalty %.5f  validation loss %.5f  %.1f s  %.0f img/s%n",
+          stats.epoch(), stats.trainLoss(), stats.trainPenalty(), stats.validationLoss(), stats.seconds(),
+          stats.imagesPerSecond());
       out.flush();
     });
     out.printf("wrote %s (%.1f s, %.0f img/s on %s, binarizer %s)%n", this.out, manifest.training().seconds(),
         manifest.training().imagesPerSecond(), manifest.training().device(), manifest.binarizer().method());
     return 0;
+  }
+
+  private DaeObjective objective() {
+    List<Penalty> penalties = new ArrayList<>();
+    if (sparse != null) {
+      penalties.add(Penalty.sparse(sparse));
+    }
+    if (contractive > 0) {
+      penalties.add(DaeObjective.contractive(contractive));
+    }
+    if (invariance > 0) {
+      penalties.add(DaeObjective.invariance(invariance));
+    }
+    if (bitBalance > 0) {
+      penalties.add(DaeObjective.bitBalance(bitBalance));
+    }
+    VariantMixing mixing = augment == null ? null : VariantMixing.parse(augment, augmentTemperature);
+    return new DaeObjective(penalties, viewShift, viewFlip, mixing);
   }
 
   private int trainVae(ImageSpec imageSpec, TrainingOptions options, List<FloatImage> images, PrintWriter out)
@@ -165,7 +233,7 @@ public class TrainCommand implements Callable<Integer> {
     ImagePipeline pipeline = new ImagePipeline(ImageLimits.defaults(), imageSpec, imageSpec.size());
     var split = source.fashionMnistSplit();
     if (split.isPresent()) {
-      return FashionMnist.load(config.dataset().fashionMnistDir(), split.get()).images().stream()
+      return FashionMnist.load(dataDir != null ? dataDir : config.dataset().fashionMnistDir(), split.get()).images().stream()
           .map(pipeline::toInput).toList();
     }
     List<Path> files = ImageFiles.find(List.of(source.path()));

@@ -93,6 +93,18 @@ public final class Binarizer {
     long sampleSeed = seeds.nextLong();
     long itqSeed = seeds.nextLong();
 
+    if (method == BinarizerMethod.UNITS) {
+      if (bits != dim) {
+        throw new IllegalArgumentException("the units binarizer makes one bit per dimension: bits must be " + dim
+            + ", got " + bits);
+      }
+      float[][] identity = new float[dim][dim];
+      for (int b = 0; b < dim; b++) {
+        identity[b][b] = 1f;
+      }
+      float[] zero = new float[dim];
+      return new Binarizer(method, zero, identity, medians(project(trainingVectors, zero, identity)));
+    }
     Pca pca = Pca.fit(trainingVectors, Math.min(bits, dim));
     float[] mean = pca.mean();
     float[][] directions = directions(pca.components(), bits, blockSeed);

@@ -8,13 +8,19 @@ import java.util.stream.Collectors;
  * How a {@link Binarizer} chooses its bit directions.
  *
  * <p>{@link #MEDIAN} thresholds principal components at their medians; {@link #ITQ} first rotates
- * them with {@link ItqRotation} to reduce quantisation error. Both give balanced bits.
+ * them with {@link ItqRotation} to reduce quantisation error; {@link #UNITS} keeps the code's own
+ * axes. All give balanced bits.
  */
 public enum BinarizerMethod {
   /** Principal components, each thresholded at its training median. */
   MEDIAN,
   /** Principal components rotated by Iterative Quantization, thresholded at medians. */
-  ITQ;
+  ITQ,
+  /**
+   * The code's own units, each thresholded at its training median: for a code layer trained to be
+   * binary, whose units are already the bits. Needs as many bits as dimensions.
+   */
+  UNITS;
 
   /**
    * Parses a method name, ignoring case and surrounding blanks.

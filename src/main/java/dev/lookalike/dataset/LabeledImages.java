@@ -1,7 +1,10 @@
 package dev.lookalike.dataset;
 
 import dev.lookalike.image.FloatImage;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Images already in model-input form, with an integer label per image and the names of the labels.
@@ -38,5 +41,25 @@ public record LabeledImages(String name, List<FloatImage> images, int[] labels, 
     int[] head = new int[n];
     System.arraycopy(labels, 0, head, 0, n);
     return new LabeledImages(name, images.subList(0, n), head, labelNames);
+  }
+
+  /** The images at {@code ids}, in that order. */
+  public LabeledImages select(int[] ids) {
+    List<FloatImage> selected = new ArrayList<>(ids.length);
+    int[] selectedLabels = new int[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      selected.add(images.get(ids[i]));
+      selectedLabels[i] = labels[ids[i]];
+    }
+    return new LabeledImages(name, selected, selectedLabels, labelNames);
+  }
+
+  /** All images except those at {@code ids}, in their original order. */
+  public LabeledImages without(int[] ids) {
+    BitSet excluded = new BitSet(size());
+    for (int id : ids) {
+      excluded.set(id);
+    }
+    return select(IntStream.range(0, size()).filter(i -> !excluded.get(i)).toArray());
   }
 }

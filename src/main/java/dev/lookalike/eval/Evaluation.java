@@ -17,6 +17,7 @@ import dev.lookalike.index.SearchParams;
 import dev.lookalike.model.Augmenter;
 import dev.lookalike.model.CodeModel;
 import dev.lookalike.search.Expansion;
+import dev.lookalike.search.NeighbourExpansion;
 import dev.lookalike.search.SearchService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,18 +45,34 @@ public final class Evaluation {
   private final Consumer<String> log;
   private final Augmenter augmenter;
   private final Expansion expansion;
+  private final Extras extras;
 
-  public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
-    this(model, indexSettings, manager, log, null, null);
+  /**
+   * Optional rows.
+   *
+   * @param bits further code lengths to measure the model's ITQ codes and PCA-ITQ at
+   * @param neighbourExpansion re-rank by α-query expansion over the top hits, or null
+   */
+  public record Extras(List<Integer> bits, NeighbourExpansion neighbourExpansion) {
+    public static final Extras NONE = new Extras(List.of(), null);
+
+    public Extras {
+      bits = List.copyOf(bits);
+    }
   }
 
-  /** Also measures query expansion with the augmenter's variants. */
+  public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
+    this(model, indexSettings, manager, log, null, null, Extras.NONE);
+  }
+
+  /** Also measures query expansion with the augmenter's variants, and the extra rows. */
   public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log,
-      Augmenter augmenter, Expansion expansion) {
+      Augmenter augmenter, Expansion expansion, Extras extras) {
     this.model = model;
     this.indexSettings = indexSettings;
     this.manager = manager;
     this.log = log;
+    this.extras = extras;
     this.augmenter = augmenter;
     this.expansion = expansion;
   }
@@ -107,6 +124,25 @@ public final class Evaluation {
     if (augmenter != null) {
       results.add(expanded(queries, database, exact, dbDense));
     }
+    if (extras.neighbourExpansion() != null) {
+      results.add(neighbourExpanded(queries, database, exact, dbDense, qDense, extras.neighbourExpansion()));
+    }
+    for (int extraBits : extras.bits()) {
+      if (extraBits == bits) {
+        continue;
+      }
+      Binarizer pcaItqExtra = Binarizer.fit(sampleRows(dbPixels, seed), extraBits, BinarizerMethod.ITQ, seed);
+      long[][] dbPcaBits = encode(pcaItqExtra, dbPixels);
+      long[][] qPcaBits = encode(pcaItqExtra, qPixels);
+      results.add(timed("PCA-ITQ " + extraBits + " bits", "baseline", queries, database,
+          () -> ExactRanking.byHamming(dbPcaBits, qPcaBits, CUTOFF)));
+      BinarizerMethod method = own.method() == BinarizerMethod.UNITS ? BinarizerMethod.ITQ : own.method();
+      Binarizer modelExtra = Binarizer.fit(sampleRows(dbDense, seed), extraBits, method, seed);
+      long[][] dbModelBits = encode(modelExtra, dbDense);
+      long[][] qModelBits = encode(modelExtra, qDense);
+      results.add(timed("DAE " + extraBits + "-bit " + name(method) + " Hamming", "model", queries, database,
+          () -> ExactRanking.byHamming(dbModelBits, qModelBits, CUTOFF)));
+    }
 
     // Ablations: other ways to derive codes from the same latents.
     results.add(timed("ablation: DAE latent L2", "ablation", queries, database,
@@ -117,11 +153,10 @@ public final class Evaluation {
     results.add(timed("ablation: DAE centred cosine", "ablation", queries, database,
         () -> exact.byCosine(dbCentred, qCentred, CUTOFF)));
     BinarizerMethod otherMethod = own.method() == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
-    Binarizer other = Binarizer.fit(sampleRows(dbDense, seed), bits, otherMethod, seed);
-    long[][] dbOther = encode(other, dbDense);
-    long[][] qOther = encode(other, qDense);
-    results.add(timed("ablation: DAE " + bits + "-bit " + name(otherMethod) + " Hamming", "ablation", queries,
-        database, () -> ExactRanking.byHamming(dbOther, qOther, CUTOFF)));
+    if (own.method() == BinarizerMethod.UNITS) {
+      results.add(ablationBits(queries, database, dbDense, qDense, bits, BinarizerMethod.MEDIAN, seed));
+    }
+    results.add(ablationBits(queries, database, dbDense, qDense, bits, otherMethod, seed));
     Binarizer rawItq = Binarizer.fit(sampleRows(dbLatent, seed), bits, BinarizerMethod.ITQ, seed);
     long[][] dbRawBits = encode(rawItq, dbLatent);
     long[][] qRawBits = encode(rawItq, qLatent);
@@ -133,6 +168,15 @@ public final class Evaluation {
     }
     return new EvaluationReport(database.name().split(":")[0], database.size(), queries.size(), seed,
         model.fingerprint(), results, (System.nanoTime() - start) / 1e9);
+  }
+
+  private MethodResult ablationBits(LabeledImages queries, LabeledImages database, float[][] dbDense, float[][] qDense,
+      int bits, BinarizerMethod method, long seed) {
+    Binarizer binarizer = Binarizer.fit(sampleRows(dbDense, seed), bits, method, seed);
+    long[][] dbCodes = encode(binarizer, dbDense);
+    long[][] qCodes = encode(binarizer, qDense);
+    return timed("ablation: DAE " + bits + "-bit " + name(method) + " Hamming", "ablation", queries, database,
+        () -> ExactRanking.byHamming(dbCodes, qCodes, CUTOFF));
   }
 
   /** Dense cosine ranking with each query replaced by the mean of it and its VAE variants. */
@@ -152,6 +196,27 @@ public final class Evaluation {
     // the latency column holds the per-query cost of making the expanded query (augment + encode)
     return new MethodResult(ranked.method(), ranked.family(), ranked.mapAt1000(), ranked.precisionAt10(),
         ranked.precisionAt100(), ranked.msPerQuery(), expansionMs);
+  }
+
+  /**
+   * Dense cosine ranking re-ranked by α-query expansion: a first exact search for the top
+   * {@code depth}, the expanded query, a second exact search. The time is that of both searches.
+   */
+  private MethodResult neighbourExpanded(LabeledImages queries, LabeledImages database, ExactRanking exact,
+      float[][] dbDense, float[][] qDense, NeighbourExpansion expansion) {
+    return timed("DAE dense exact + αQE (depth " + expansion.depth() + ", α " + expansion.alpha() + ")", "model",
+        queries, database, () -> {
+          int[][] first = exact.byCosine(dbDense, qDense, expansion.depth());
+          float[][] expanded = new float[qDense.length][];
+          for (int q = 0; q < qDense.length; q++) {
+            float[][] neighbours = new float[first[q].length][];
+            for (int i = 0; i < neighbours.length; i++) {
+              neighbours[i] = dbDense[first[q][i]];
+            }
+            expanded[q] = expansion.expand(qDense[q], neighbours);
+          }
+          return exact.byCosine(dbDense, expanded, CUTOFF);
+        });
   }
 
   /** The modes served by the Lucene index, on an in-memory index of the database's codes. */

@@ -57,6 +57,25 @@ public final class Augmenter {
   }
 
   /**
+   * One variant of each image, z = μ + temperature·σ·ε, all encoded and decoded in one batch:
+   * the extra training images of {@code train --augment vae:...}.
+   */
+  public List<FloatImage> variants(List<FloatImage> images, float temperature, Random random) {
+    checkTemperature(temperature);
+    List<float[]> latents = new ArrayList<>(images.size());
+    for (VaeModel.Posterior posterior : model.encode(images)) {
+      float[] mean = posterior.mean();
+      float[] sigma = posterior.standardDeviation();
+      float[] z = new float[mean.length];
+      for (int j = 0; j < z.length; j++) {
+        z[j] = mean[j] + temperature * sigma[j] * (float) random.nextGaussian();
+      }
+      latents.add(z);
+    }
+    return model.decode(latents);
+  }
+
+  /**
    * Decodes of (1 − t)·μ_a + t·μ_b for {@code steps} evenly spaced t from 0 to 1 inclusive, so the
    * first and last are exactly the decodes of μ_a and μ_b.
    */

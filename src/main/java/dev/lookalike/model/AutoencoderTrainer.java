@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.lookalike.image.FloatImage;
@@ -17,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Trains a {@link ConvAutoencoder} as a denoising autoencoder: mini-batch Adam on the mean squared
- * error between the clean image and the reconstruction of its corrupted copy.
+ * error between the clean image and the reconstruction of its corrupted copy, plus the penalties
+ * of its {@link DaeObjective}; batches may be enlarged with VAE variants.
  *
  * <p>A seeded share of the images is held out; their reconstruction error (clean input) is
  * reported per epoch so over-fitting to the collection shows up.
@@ -29,13 +32,15 @@ public final class AutoencoderTrainer {
   private final ImageSpec spec;
   private final ConvAutoencoder architecture;
   private final TrainingOptions options;
+  private final DaeObjective objective;
   private final Consumer<EpochStats> listener;
 
-  public AutoencoderTrainer(
-      ImageSpec spec, ConvAutoencoder architecture, TrainingOptions options, Consumer<EpochStats> listener) {
+  public AutoencoderTrainer(ImageSpec spec, ConvAutoencoder architecture, TrainingOptions options,
+      DaeObjective objective, Consumer<EpochStats> listener) {
     this.spec = spec;
     this.architecture = architecture;
     this.options = options;
+    this.objective = objective;
     this.listener = listener;
   }
 
@@ -53,15 +58,27 @@ public final class AutoencoderTrainer {
     var config = Trainers.adam(Loss.l2Loss("mse", 1f), options.learningRate(), model);
     List<EpochStats> history = new ArrayList<>();
     boolean done = false;
-    try (Trainer trainer = model.newTrainer(config)) {
+    VaeModel vae = objective.variantMixing().map(m -> VaeModel.load(ModelSource.directory(m.vae()))).orElse(null);
+    try (Trainer trainer = model.newTrainer(config); vae) {
+      Augmenter augmenter = null;
+      if (vae != null) {
+        if (!vae.spec().equals(spec)) {
+          throw new IllegalArgumentException("the VAE in " + objective.mixing().vae() + " takes " + vae.spec()
+              + " images but this model takes " + spec);
+        }
+        augmenter = new Augmenter(vae);
+      }
+      Step step = new Step(trainer, new RandomViews(objective.viewShift(), objective.viewFlip(), random), augmenter,
+          random);
       trainer.initialize(new Shape(options.batchSize(), spec.channels(), spec.size(), spec.size()));
       for (int epoch = 1; epoch <= options.epochs(); epoch++) {
         long start = System.nanoTime();
         Split.shuffle(trainIds, random);
-        double trainLoss = trainEpoch(trainer, images, trainIds);
+        double[] trainLoss = trainEpoch(step, images, trainIds);
         double seconds = (System.nanoTime() - start) / 1e9;
         double validationLoss = validation == 0 ? Double.NaN : validationLoss(trainer, images, validationIds);
-        EpochStats stats = new EpochStats(epoch, trainLoss, validationLoss, seconds, trainIds.length / seconds);
+        EpochStats stats = new EpochStats(epoch, trainLoss[0], trainLoss[1], validationLoss, seconds,
+            trainIds.length / seconds);
         history.add(stats);
         listener.accept(stats);
       }
@@ -74,23 +91,84 @@ public final class AutoencoderTrainer {
     return new TrainedAutoencoder<>(model, history, train, validation);
   }
 
-  private double trainEpoch(Trainer trainer, List<FloatImage> images, int[] ids) {
-    double lossSum = 0;
+  /** Mean reconstruction error and mean penalty over the epoch's real images. */
+  private double[] trainEpoch(Step step, List<FloatImage> images, int[] ids) {
+    double reconstructionSum = 0;
+    double penaltySum = 0;
     for (int from = 0; from < ids.length; from += options.batchSize()) {
       int to = Math.min(ids.length, from + options.batchSize());
-      try (NDManager batch = trainer.getManager().newSubManager()) {
-        NDArray clean = Batches.stack(batch, spec, images, ids, from, to);
+      List<FloatImage> batch = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        batch.add(images.get(ids[i]));
+      }
+      float[] losses = step.run(batch);
+      reconstructionSum += losses[0] * (to - from);
+      penaltySum += losses[1] * (to - from);
+    }
+    return new double[] {reconstructionSum / ids.length, penaltySum / ids.length};
+  }
+
+  /** One optimiser step: corrupt, encode, decode, add the penalties, back-propagate. */
+  private final class Step {
+    private final Trainer trainer;
+    private final Block encoder;
+    private final Block decoder;
+    private final RandomViews views;
+    private final Augmenter augmenter;
+    private final Random random;
+
+    Step(Trainer trainer, RandomViews views, Augmenter augmenter, Random random) {
+      this.trainer = trainer;
+      this.encoder = ConvAutoencoder.encoderOf(trainer.getModel().getBlock());
+      this.decoder = ConvAutoencoder.decoderOf(trainer.getModel().getBlock());
+      this.views = views;
+      this.augmenter = augmenter;
+      this.random = random;
+    }
+
+    /** Returns {reconstruction error, penalty} of the batch. */
+    float[] run(List<FloatImage> images) {
+      List<FloatImage> batch = augmenter == null ? images : withVariants(images);
+      try (NDManager scope = trainer.getManager().newSubManager()) {
+        NDArray clean = Batches.stack(scope, spec, batch, 0, batch.size());
         NDArray noisy = options.corruption().apply(clean);
+        ParameterStore parameters = new ParameterStore(scope, false);
+        float[] losses = new float[2];
         try (GradientCollector collector = trainer.newGradientCollector()) {
-          NDList reconstruction = trainer.forward(new NDList(noisy));
-          NDArray loss = trainer.getLoss().evaluate(new NDList(clean), reconstruction);
+          NDArray code = encoder.forward(parameters, new NDList(noisy), true).singletonOrThrow();
+          NDArray reconstruction = decoder.forward(parameters, new NDList(code), true).singletonOrThrow();
+          NDArray loss = reconstruction.sub(clean).square().mean();
+          losses[0] = loss.getFloat();
+          if (!objective.penalties().isEmpty()) {
+            PenaltyInput input = new PenaltyInput(parameters, encoder, clean, noisy, code, options.corruption(), views);
+            NDArray penalty = null;
+            for (Penalty term : objective.penalties()) {
+              NDArray value = term.loss(input);
+              penalty = penalty == null ? value : penalty.add(value);
+            }
+            losses[1] = penalty.getFloat();
+            loss = loss.add(penalty);
+          }
           collector.backward(loss);
-          lossSum += loss.getFloat() * (to - from);
         }
         trainer.step();
+        return losses;
       }
     }
-    return lossSum / ids.length;
+
+    /** The batch plus VAE variants of round(ratio·n) of its images, drawn at random. */
+    private List<FloatImage> withVariants(List<FloatImage> images) {
+      int extra = Math.round(objective.mixing().ratio() * images.size());
+      List<FloatImage> sources = new ArrayList<>(extra);
+      for (int i = 0; i < extra; i++) {
+        sources.add(images.get(random.nextInt(images.size())));
+      }
+      List<FloatImage> batch = new ArrayList<>(images);
+      if (!sources.isEmpty()) {
+        batch.addAll(augmenter.variants(sources, objective.mixing().temperature(), random));
+      }
+      return batch;
+    }
   }
 
   private double validationLoss(Trainer trainer, List<FloatImage> images, int[] ids) {

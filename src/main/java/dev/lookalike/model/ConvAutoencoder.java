@@ -10,6 +10,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import dev.lookalike.image.ImageSpec;
 
 /**
@@ -32,18 +33,26 @@ public final class ConvAutoencoder {
   private final ImageSpec input;
   private final int latent;
   private final int filters;
+  private final boolean batchNorm;
+  private final CodeLayer codeLayer;
 
   private ConvAutoencoder(Builder builder) {
     this.input = builder.input;
     this.latent = builder.latent;
     this.filters = builder.filters;
+    this.batchNorm = builder.batchNorm;
+    this.codeLayer = builder.codeLayer;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The whole autoencoder: a sequence of the encoder and the decoder. */
+  /**
+   * The whole autoencoder: a sequence of the encoder and the decoder. With a binary code layer
+   * the decoder starts with the (noisy in training) sigmoid, so the encoder's output stays the
+   * code layer's pre-activation, whose sign is the bit.
+   */
   public SequentialBlock block() {
     return new SequentialBlock().add(encoder()).add(decoder());
   }
@@ -69,27 +78,35 @@ public final class ConvAutoencoder {
    * heads after it.
    */
   SequentialBlock trunk() {
-    return new SequentialBlock()
-        .add(conv(filters, 2))
-        .add(Activation.reluBlock())
-        .add(conv(filters * 2, 2))
-        .add(Activation.reluBlock())
-        .add(Blocks.batchFlattenBlock());
+    SequentialBlock trunk = new SequentialBlock();
+    convLayer(trunk, filters, 2);
+    convLayer(trunk, filters * 2, 2);
+    return trunk.add(Blocks.batchFlattenBlock());
+  }
+
+  /** Convolution, batch norm when asked for (it lets the larger learning rates converge), ReLU. */
+  private void convLayer(SequentialBlock block, int outChannels, int stride) {
+    block.add(conv(outChannels, stride));
+    if (batchNorm) {
+      block.add(BatchNorm.builder().build());
+    }
+    block.add(Activation.reluBlock());
   }
 
   /** The decoder: latent in, image out (linear, not clipped); shared with {@link ConvVae}. */
   SequentialBlock decoder() {
     int side = input.size() / 4;
     int channels = filters * 2;
-    return new SequentialBlock()
-        .add(Linear.builder().setUnits((long) channels * side * side).build())
+    SequentialBlock decoder = new SequentialBlock();
+    if (codeLayer.binary()) {
+      decoder.add(new NoisySigmoid(codeLayer.noise()));
+    }
+    decoder.add(Linear.builder().setUnits((long) channels * side * side).build())
         .add(Activation.reluBlock())
         .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().reshape(-1, channels, side, side)), "unflatten"))
-        .add(upsample())
-        .add(conv(filters, 1))
-        .add(Activation.reluBlock())
-        .add(upsample())
-        .add(conv(input.channels(), 1));
+        .add(upsample());
+    convLayer(decoder, filters, 1);
+    return decoder.add(upsample()).add(conv(input.channels(), 1));
   }
 
   private static Conv2d conv(int outChannels, int stride) {
@@ -120,8 +137,22 @@ public final class ConvAutoencoder {
     private ImageSpec input;
     private int latent;
     private int filters = 32;
+    private boolean batchNorm;
+    private CodeLayer codeLayer = CodeLayer.LINEAR;
 
     private Builder() {}
+
+    /** Batch normalisation after every hidden convolution; default off. */
+    public Builder optBatchNorm(boolean batchNorm) {
+      this.batchNorm = batchNorm;
+      return this;
+    }
+
+    /** The bottleneck: linear (default) or a binary sigmoid layer with noise injected in training. */
+    public Builder optCodeLayer(CodeLayer codeLayer) {
+      this.codeLayer = codeLayer == null ? CodeLayer.LINEAR : codeLayer;
+      return this;
+    }
 
     public Builder setInput(ImageSpec input) {
       this.input = input;

@@ -10,7 +10,10 @@ import dev.lookalike.image.ImageSpec;
  * @param format version of this file's layout
  * @param architecture the network family, {@code conv-dae}
  * @param filters filters of the first convolution
+ * @param batchNorm whether hidden convolutions are followed by batch normalisation
+ * @param codeLayer {@code linear} or {@code binary:σ} ({@link CodeLayer}); absent in older files
  * @param noise the corruption used in training
+ * @param objective the training loss and augmentation ({@link DaeObjective#spec()}); absent in older files
  * @param binarizer how latents become bits (learned on the training codes)
  * @param command the CLI command that produced the model
  */
@@ -21,8 +24,11 @@ public record ModelManifest(
     int channels,
     int latent,
     int filters,
+    boolean batchNorm,
+    String codeLayer,
     int bits,
     String noise,
+    String objective,
     Binarizer binarizer,
     TrainingReport<EpochStats> training,
     String command,
@@ -33,6 +39,8 @@ public record ModelManifest(
 
   public ModelManifest {
     ModelFiles.checkLayout(format, FORMAT, architecture, CONV_DAE);
+    codeLayer = CodeLayer.parse(codeLayer).spec();
+    objective = objective == null ? "mse" : objective;
     if (binarizer == null) {
       throw new IllegalArgumentException("model.json has no binarizer");
     }
@@ -47,6 +55,12 @@ public record ModelManifest(
   }
 
   ConvAutoencoder network() {
-    return ConvAutoencoder.builder().setInput(spec()).setLatent(latent).optFilters(filters).build();
+    return ConvAutoencoder.builder()
+        .setInput(spec())
+        .setLatent(latent)
+        .optFilters(filters)
+        .optBatchNorm(batchNorm)
+        .optCodeLayer(CodeLayer.parse(codeLayer))
+        .build();
   }
 }

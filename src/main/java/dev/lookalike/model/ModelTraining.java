@@ -33,10 +33,21 @@ public final class ModelTraining {
       ImageSpec spec,
       int latent,
       int filters,
+      boolean batchNorm,
+      CodeLayer codeLayer,
       int bits,
       BinarizerMethod binarizer,
       TrainingOptions options,
-      String command) {}
+      DaeObjective objective,
+      String command) {
+
+    /** A plain denoising autoencoder with a linear code layer. */
+    public Request(String data, ImageSpec spec, int latent, int filters, int bits, BinarizerMethod binarizer,
+        TrainingOptions options, String command) {
+      this(data, spec, latent, filters, false, CodeLayer.LINEAR, bits, binarizer, options, DaeObjective.RECONSTRUCTION,
+          command);
+    }
+  }
 
   private ModelTraining() {}
 
@@ -49,9 +60,12 @@ public final class ModelTraining {
         .setInput(request.spec())
         .setLatent(request.latent())
         .optFilters(request.filters())
+        .optBatchNorm(request.batchNorm())
+        .optCodeLayer(request.codeLayer())
         .build();
     long start = System.nanoTime();
-    AutoencoderTrainer trainer = new AutoencoderTrainer(request.spec(), network, request.options(), listener);
+    AutoencoderTrainer trainer =
+        new AutoencoderTrainer(request.spec(), network, request.options(), request.objective(), listener);
     try (TrainedAutoencoder<EpochStats> trained = trainer.train(images)) {
       LatentEncoder encoder = new LatentEncoder(
           ConvAutoencoder.encoderOf(trained.block()), trained.model().getNDManager(), request.spec(), 256);
@@ -77,8 +91,11 @@ public final class ModelTraining {
           request.spec().channels(),
           request.latent(),
           request.filters(),
+          request.batchNorm(),
+          request.codeLayer().spec(),
           request.bits(),
           request.options().corruption().spec(),
+          request.objective().spec(),
           binarizer,
           report,
           request.command(),

@@ -102,7 +102,8 @@ class CliTest {
 
     Path data = writeTinyFashionMnist(dir.resolve("fmnist"));
     LaunchResult evaluate = launcher.launch("evaluate", "--data-dir", data.toString(), "--model", model.toString(),
-        "--queries", "30", "--latency-queries", "10", "--json", "--expand", "2", "--vae", vae.toString());
+        "--queries", "30", "--latency-queries", "10", "--json", "--expand", "2", "--vae", vae.toString(), "--bits",
+        "64", "--aqe", "5:3");
     assertEquals(0, evaluate.exitCode(), evaluate.getErrorOutput());
     List<JsonNode> methods = new ArrayList<>();
     for (String line : evaluate.getOutput().lines().filter(l -> l.startsWith("{")).toList()) {
@@ -111,13 +112,37 @@ class CliTest {
     Set<String> names = methods.stream().map(m -> m.get("method").asText()).collect(Collectors.toSet());
     for (String expected : List.of("raw pixels L2", "PCA-16 L2", "PCA-ITQ 32 bits", "DAE dense exact (cosine)",
         "DAE 32-bit ITQ Hamming", "DAE dense (Lucene)", "DAE hash (Lucene)", "DAE hybrid (Lucene)",
-        "DAE dense exact + VAE expansion (n=2, T=0.5)")) {
+        "DAE dense exact + VAE expansion (n=2, T=0.5)", "PCA-ITQ 64 bits", "DAE 64-bit ITQ Hamming",
+        "DAE dense exact + αQE (depth 5, α 3.0)")) {
       assertTrue(names.contains(expected), expected + " missing from " + names);
     }
     for (JsonNode m : methods) {
       double map = m.get("mapAt1000").asDouble(Double.NaN);
       assertTrue(Double.isNaN(map) || (map > 0.1 && map <= 1.0), m.toString());
     }
+
+    // model selection: a model trained on the whole training split, with every regulariser and VAE variants
+    // mixed in, is evaluated on the images it held out, never on the test split
+    Path selected = dir.resolve("selected");
+    LaunchResult regularised = launcher.launch("train", "--data", "fashion-mnist:train", "--data-dir",
+        data.toString(), "--out", selected.toString(), "--epochs", "1", "--batch", "32", "--validation", "0.25",
+        "--latent", "16", "--bits", "16", "--code-layer", "binary:4", "--binarizer", "units", "--bit-balance", "1",
+        "--invariance", "0.5", "--contractive", "0.01", "--sparse", "l1:0.01", "--batchnorm",
+        "--augment", "vae:" + vae + ":0.5");
+    assertEquals(0, regularised.exitCode(), regularised.getErrorOutput());
+    String selectedManifest = Files.readString(selected.resolve("model.json"));
+    assertTrue(selectedManifest.contains("mse + sparse=l1:0.01 + contractive=0.01 + invariance=0.5 + bit-balance=1.0"),
+        selectedManifest);
+    assertTrue(selectedManifest.contains("\"codeLayer\" : \"binary:4.0\""), selectedManifest);
+    LaunchResult validation = launcher.launch("evaluate", "--data-dir", data.toString(), "--model",
+        selected.toString(), "--split", "validation", "--queries", "50", "--no-index");
+    assertEquals(0, validation.exitCode(), validation.getErrorOutput());
+    assertTrue(validation.getOutput().contains("split=validation database=300 queries=50"), validation.getOutput());
+    assertTrue(validation.getOutput().contains("DAE 16-bit UNITS Hamming"), validation.getOutput());
+    LaunchResult unknownSplit = launcher.launch("evaluate", "--data-dir", data.toString(), "--model",
+        model.toString(), "--split", "validation", "--queries", "50", "--no-index");
+    assertEquals(1, unknownSplit.exitCode());
+    assertTrue(unknownSplit.getErrorOutput().contains("trained on 60 images"), unknownSplit.getErrorOutput());
   }
 
   /** 400 training and 100 test images from the bundled sample, in the IDX layout of the Debian package. */

@@ -82,6 +82,66 @@ class ModelTrainingTest {
   }
 
   @Test
+  void trainsWithEveryPenaltyAndABinaryCodeLayer(@TempDir Path dir) throws IOException {
+    List<FloatImage> images = TinyImages.squares(96, 16, 5);
+    DaeObjective objective = new DaeObjective(List.of(Penalty.sparse("kl:0.2:0.1"), DaeObjective.contractive(0.001f),
+        DaeObjective.invariance(0.1f), DaeObjective.bitBalance(0.5f)), 1, true, null);
+    var request = new ModelTraining.Request("squares", SPEC, 8, 4, true, CodeLayer.parse("binary:4"), 8,
+        BinarizerMethod.UNITS, new TrainingOptions(2, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2")),
+        objective, "test");
+    List<EpochStats> epochs = new ArrayList<>();
+    ModelManifest manifest = ModelTraining.train(request, images, dir, epochs::add);
+
+    assertTrue(epochs.stream().allMatch(e -> e.trainPenalty() > 0 && Double.isFinite(e.trainLoss())), "" + epochs);
+    assertEquals("binary:4.0", manifest.codeLayer());
+    assertTrue(manifest.batchNorm());
+    assertEquals("mse + sparse=kl:0.2:0.1 + contractive=0.001 + invariance=0.1 + bit-balance=0.5 (views shift 1, flip)",
+        manifest.objective());
+    try (CodeModel model = CodeModel.load(ModelSource.directory(dir))) {
+      assertEquals(BinarizerMethod.UNITS, model.coder().binarizer().method());
+      float[] thresholds = model.coder().binarizer().thresholds();
+      for (Codes codes : model.codes(images.subList(0, 10))) {
+        for (int bit = 0; bit < 8; bit++) {
+          boolean set = (codes.bits()[0] >>> bit & 1L) == 1L;
+          assertEquals(codes.dense()[bit] > thresholds[bit], set, "bit " + bit + " is its unit above its median");
+        }
+      }
+    }
+  }
+
+  @Test
+  void mixesVaeVariantsOfTheSameShapeIntoTheBatches(@TempDir Path dir) throws IOException {
+    Path vae = Path.of("src/test/resources/vae-tiny");
+    ImageSpec spec = new ImageSpec(28, 1);
+    DaeObjective mixing = new DaeObjective(List.of(), 2, true, VariantMixing.parse("vae:" + vae + ":0.5", 1f));
+    TrainingOptions options = new TrainingOptions(1, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2"));
+    var request = new ModelTraining.Request("squares", spec, 8, 4, false, CodeLayer.LINEAR, 32, BinarizerMethod.ITQ,
+        options, mixing, "test");
+    ModelManifest manifest = ModelTraining.train(request, TinyImages.squares(48, 28, 2), dir, s -> {});
+    assertEquals("mse; augment vae:" + vae + ":0.5 (temperature 1.0)", manifest.objective());
+
+    var wrongShape = new ModelTraining.Request("squares", SPEC, 8, 4, false, CodeLayer.LINEAR, 32,
+        BinarizerMethod.ITQ, options, mixing, "test");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelTraining.train(wrongShape, TinyImages.squares(48, 16, 2), dir.resolve("other"), s -> {}));
+    assertTrue(e.getMessage().contains("vae-tiny") && e.getMessage().contains("28"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> VariantMixing.parse("vae:" + vae, 1f));
+    assertThrows(IllegalArgumentException.class, () -> VariantMixing.parse("gan:" + vae + ":0.5", 1f));
+    assertThrows(IllegalArgumentException.class, () -> VariantMixing.parse("vae:" + vae + ":9", 1f));
+  }
+
+  @Test
+  void theValidationSplitOfATrainedModelCanBeDrawnAgain(@TempDir Path dir) throws IOException {
+    List<FloatImage> images = TinyImages.squares(128, 16, 1);
+    ModelManifest manifest = ModelTraining.train(request(1, "none"), images, dir, s -> {});
+    int[] heldOut = manifest.training().validationIds(128);
+    assertEquals(32, heldOut.length);
+    assertEquals(32, java.util.Arrays.stream(heldOut).distinct().count());
+    assertArrayEquals(Split.of(128, 0.25, new java.util.Random(3)).validation(), heldOut, "the trainer's own split");
+    assertThrows(IllegalStateException.class, () -> manifest.training().validationIds(60_000));
+  }
+
+  @Test
   void theShippedModelLoadsFromTheClasspath() {
     try (CodeModel shipped = CodeModel.load(ModelSource.shipped())) {
       assertEquals(new ImageSpec(28, 1), shipped.spec());
