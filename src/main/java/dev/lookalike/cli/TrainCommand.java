@@ -132,8 +132,17 @@ public class TrainCommand implements Callable<Integer> {
       description = "Weight of the invariance term: an image and a shifted/flipped view get the same code (0 = off).")
   float invariance;
 
+  @Option(names = "--contrastive",
+      description = "λ[:τ]: contrastive (NT-Xent) invariance between an image and a shifted/flipped view, "
+          + "the batch as negatives; τ defaults to 0.2.")
+  String contrastive;
+
   @Option(names = "--view-shift", defaultValue = "2", description = "Most pixels a view is shifted by (invariance).")
   int viewShift;
+
+  @Option(names = "--view-zoom", defaultValue = "0",
+      description = "Views are zoomed by a random factor in [1 - z, 1 + z] (invariance).")
+  float viewZoom;
 
   @Option(names = "--view-flip", defaultValue = "true", negatable = true, fallbackValue = "true",
       description = "Mirror views left-right at random (invariance).")
@@ -203,11 +212,14 @@ public class TrainCommand implements Callable<Integer> {
     if (invariance > 0) {
       penalties.add(DaeObjective.invariance(invariance));
     }
+    if (contrastive != null) {
+      penalties.add(DaeObjective.contrastive(contrastive));
+    }
     if (bitBalance > 0) {
       penalties.add(DaeObjective.bitBalance(bitBalance));
     }
     VariantMixing mixing = augment == null ? null : VariantMixing.parse(augment, augmentTemperature);
-    return new DaeObjective(penalties, viewShift, viewFlip, mixing);
+    return new DaeObjective(penalties, viewShift, viewZoom, viewFlip, mixing);
   }
 
   private int trainVae(ImageSpec imageSpec, TrainingOptions options, List<FloatImage> images, PrintWriter out)

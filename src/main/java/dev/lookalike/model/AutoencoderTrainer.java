@@ -68,8 +68,8 @@ public final class AutoencoderTrainer {
         }
         augmenter = new Augmenter(vae);
       }
-      Step step = new Step(trainer, new RandomViews(objective.viewShift(), objective.viewFlip(), random), augmenter,
-          random);
+      var views = new RandomViews(objective.viewShift(), objective.viewZoom(), objective.viewFlip(), random);
+      Step step = new Step(trainer, views, augmenter, random);
       trainer.initialize(new Shape(options.batchSize(), spec.channels(), spec.size(), spec.size()));
       for (int epoch = 1; epoch <= options.epochs(); epoch++) {
         long start = System.nanoTime();

@@ -11,18 +11,23 @@ import java.util.stream.Collectors;
  *
  * @param penalties terms added to the mean squared reconstruction error
  * @param viewShift most pixels a view is shifted by (invariance only)
+ * @param viewZoom views are zoomed by a factor in [1 − viewZoom, 1 + viewZoom] (invariance only)
  * @param viewFlip whether views are mirrored left-right at random (invariance only)
  * @param mixing VAE variants mixed into every batch, or null for none
  */
-public record DaeObjective(List<Penalty> penalties, int viewShift, boolean viewFlip, VariantMixing mixing) {
+public record DaeObjective(
+    List<Penalty> penalties, int viewShift, float viewZoom, boolean viewFlip, VariantMixing mixing) {
 
   /** Plain denoising: reconstruction error only. */
-  public static final DaeObjective RECONSTRUCTION = new DaeObjective(List.of(), 2, true, null);
+  public static final DaeObjective RECONSTRUCTION = new DaeObjective(List.of(), 2, 0f, true, null);
 
   public DaeObjective {
     penalties = List.copyOf(penalties);
     if (viewShift < 0 || viewShift > 64) {
       throw new IllegalArgumentException("view shift must be in [0, 64], got: " + viewShift);
+    }
+    if (!(viewZoom >= 0 && viewZoom < 1)) {
+      throw new IllegalArgumentException("view zoom must be in [0, 1), got: " + viewZoom);
     }
   }
 
@@ -37,8 +42,12 @@ public record DaeObjective(List<Penalty> penalties, int viewShift, boolean viewF
     if (!terms.isEmpty()) {
       spec.append(" + ").append(terms);
     }
-    if (penalties.stream().anyMatch(InvariancePenalty.class::isInstance)) {
-      spec.append(" (views shift ").append(viewShift).append(viewFlip ? ", flip)" : ")");
+    if (penalties.stream().anyMatch(p -> p instanceof InvariancePenalty || p instanceof ContrastivePenalty)) {
+      spec.append(" (views shift ").append(viewShift);
+      if (viewZoom > 0) {
+        spec.append(", zoom ").append(viewZoom);
+      }
+      spec.append(viewFlip ? ", flip)" : ")");
     }
     if (mixing != null) {
       spec.append("; augment ").append(mixing.spec());
@@ -49,6 +58,17 @@ public record DaeObjective(List<Penalty> penalties, int viewShift, boolean viewF
   /** Factory for the CLI: the invariance and contractive terms only when their weight is positive. */
   public static Penalty invariance(float weight) {
     return new InvariancePenalty(weight);
+  }
+
+  /** Parses {@code λ} or {@code λ:τ} (τ defaults to 0.2). */
+  public static Penalty contrastive(String spec) {
+    String[] parts = spec.split(":");
+    try {
+      return new ContrastivePenalty(Float.parseFloat(parts[0].strip()),
+          parts.length > 1 ? Float.parseFloat(parts[1].strip()) : 0.2f);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--contrastive must be λ or λ:τ, e.g. 1:0.2; got: " + spec);
+    }
   }
 
   public static Penalty contractive(float weight) {

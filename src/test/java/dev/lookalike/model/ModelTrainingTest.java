@@ -85,7 +85,7 @@ class ModelTrainingTest {
   void trainsWithEveryPenaltyAndABinaryCodeLayer(@TempDir Path dir) throws IOException {
     List<FloatImage> images = TinyImages.squares(96, 16, 5);
     DaeObjective objective = new DaeObjective(List.of(Penalty.sparse("kl:0.2:0.1"), DaeObjective.contractive(0.001f),
-        DaeObjective.invariance(0.1f), DaeObjective.bitBalance(0.5f)), 1, true, null);
+        DaeObjective.invariance(0.1f), DaeObjective.bitBalance(0.5f)), 1, 0f, true, null);
     var request = new ModelTraining.Request("squares", SPEC, 8, 4, true, CodeLayer.parse("binary:4"), 8,
         BinarizerMethod.UNITS, new TrainingOptions(2, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2")),
         objective, "test");
@@ -113,7 +113,7 @@ class ModelTrainingTest {
   void mixesVaeVariantsOfTheSameShapeIntoTheBatches(@TempDir Path dir) throws IOException {
     Path vae = Path.of("src/test/resources/vae-tiny");
     ImageSpec spec = new ImageSpec(28, 1);
-    DaeObjective mixing = new DaeObjective(List.of(), 2, true, VariantMixing.parse("vae:" + vae + ":0.5", 1f));
+    DaeObjective mixing = new DaeObjective(List.of(), 2, 0f, true, VariantMixing.parse("vae:" + vae + ":0.5", 1f));
     TrainingOptions options = new TrainingOptions(1, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2"));
     var request = new ModelTraining.Request("squares", spec, 8, 4, false, CodeLayer.LINEAR, 32, BinarizerMethod.ITQ,
         options, mixing, "test");

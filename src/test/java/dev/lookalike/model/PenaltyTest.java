@@ -102,6 +102,23 @@ class PenaltyTest {
   }
 
   @Test
+  void contrastiveRewardsFindingEachImagesOwnView() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      int n = 64;
+      NDArray x = manager.randomNormal(new Shape(n, 1, 4, 4));
+      NDArray code = DOUBLING.forward(new ParameterStore(manager, false), new NDList(x), true).singletonOrThrow();
+      ContrastivePenalty penalty = new ContrastivePenalty(1f, 0.2f);
+      float ownView = penalty.loss(input(manager, x, code, v -> v)).getFloat();
+      // a view that maps every image to nearly the same code: the partner cannot be told apart
+      float indistinct = penalty.loss(input(manager, x, code, v -> v.mul(0.001f).add(1f))).getFloat();
+      assertTrue(ownView < 0.5 * Math.log(n), "own views are found: " + ownView);
+      assertTrue(indistinct > ownView + 1, ownView + " vs " + indistinct);
+      assertThrows(IllegalArgumentException.class, () -> DaeObjective.contrastive("1:0"));
+      assertEquals("contrastive=2.0:0.5", DaeObjective.contrastive("2:0.5").spec());
+    }
+  }
+
+  @Test
   void bitBalanceIsZeroForBalancedIndependentBits() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Random random = new Random(3);
@@ -122,18 +139,20 @@ class PenaltyTest {
       float[] pixels = new float[25];
       pixels[2 * 5 + 2] = 1f; // a dot in the centre of a 5x5 image
       NDArray image = manager.create(pixels, new Shape(1, 1, 5, 5));
-      assertArrayEquals(pixels, new RandomViews(0, false, new Random(1)).apply(image).toFloatArray());
+      assertArrayEquals(pixels, new RandomViews(0, 0f, false, new Random(1)).apply(image).toFloatArray());
       for (int seed = 0; seed < 20; seed++) {
-        float[] view = new RandomViews(2, true, new Random(seed)).apply(image).toFloatArray();
+        float[] view = new RandomViews(2, 0f, true, new Random(seed)).apply(image).toFloatArray();
         float sum = 0;
         for (float v : view) {
           sum += v;
         }
         assertEquals(1f, sum, "a shift of at most 2 keeps the centre dot inside the image");
       }
+      float[] zoomed = new RandomViews(0, 0.5f, false, new Random(4)).apply(image).toFloatArray();
+      assertTrue(zoomed[2 * 5 + 2] > 0.25f, "zooming about the centre keeps the centre dot where it is");
       float[] edge = new float[25];
       edge[2 * 5] = 1f; // left edge, middle row
-      float[] mirrored = new RandomViews(0, true, new Random(0)).apply(manager.create(edge, new Shape(1, 1, 5, 5)))
+      float[] mirrored = new RandomViews(0, 0f, true, new Random(0)).apply(manager.create(edge, new Shape(1, 1, 5, 5)))
           .toFloatArray();
       assertTrue(mirrored[2 * 5] == 1f || mirrored[2 * 5 + 4] == 1f, "either kept or mirrored to the right edge");
     }
