@@ -152,6 +152,13 @@ public final class Evaluation {
     float[][] qCentred = centred(qLatent, mean);
     results.add(timed("ablation: DAE centred cosine", "ablation", queries, database,
         () -> exact.byCosine(dbCentred, qCentred, CUTOFF)));
+    for (double power : new double[] {0.5, 1.0}) {
+      Pca latentPca = Pca.fit(sampleRows(dbLatent, seed), latent);
+      float[][] dbWhite = whitened(latentPca, dbLatent, power);
+      float[][] qWhite = whitened(latentPca, qLatent, power);
+      results.add(timed("ablation: DAE PCA-whitened^" + power + " cosine", "ablation", queries, database,
+          () -> exact.byCosine(dbWhite, qWhite, CUTOFF)));
+    }
     BinarizerMethod otherMethod = own.method() == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
     if (own.method() == BinarizerMethod.UNITS) {
       results.add(ablationBits(queries, database, dbDense, qDense, bits, BinarizerMethod.MEDIAN, seed));
@@ -167,7 +174,7 @@ public final class Evaluation {
       results.addAll(indexed(database, queries, dbDense, dbBits, qDense, qBits, latencyQueries));
     }
     return new EvaluationReport(database.name().split(":")[0], database.size(), queries.size(), seed,
-        model.fingerprint(), results, (System.nanoTime() - start) / 1e9);
+        model.fingerprint(), LatentSpectrum.of(sampleRows(dbLatent, seed)), results, (System.nanoTime() - start) / 1e9);
   }
 
   private MethodResult ablationBits(LabeledImages queries, LabeledImages database, float[][] dbDense, float[][] qDense,
@@ -340,6 +347,18 @@ public final class Evaluation {
 
 
 
+
+  /** Projects onto the principal axes and divides each by (its standard deviation)^power. */
+  private static float[][] whitened(Pca pca, float[][] rows, double power) {
+    double[] variance = pca.explainedVariance();
+    float[][] projected = pca.project(rows);
+    for (float[] row : projected) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] /= (float) Math.pow(Math.max(variance[j], 1e-12), power / 2);
+      }
+    }
+    return projected;
+  }
 
   private static float[][] centred(float[][] rows, float[] mean) {
     float[][] out = new float[rows.length][];

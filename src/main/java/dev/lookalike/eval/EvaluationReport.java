@@ -2,9 +2,14 @@ package dev.lookalike.eval;
 
 import java.util.List;
 
-/** All methods of one evaluation run, computed on the same queries against the same database. */
+/**
+ * All methods of one evaluation run, computed on the same queries against the same database.
+ *
+ * @param spectrum how spread the model's latents of the database are (collapse check)
+ */
 public record EvaluationReport(
-    String dataset, int database, int queries, long seed, String model, List<MethodResult> methods, double seconds) {
+    String dataset, int database, int queries, long seed, String model, LatentSpectrum spectrum,
+    List<MethodResult> methods, double seconds) {
 
   public EvaluationReport {
     methods = List.copyOf(methods);
