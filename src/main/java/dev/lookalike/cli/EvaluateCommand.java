@@ -146,9 +146,7 @@ public class EvaluateCommand implements Callable<Integer> {
         100 * report.spectrum().firstComponentShare(), report.spectrum().meanAbsCorrelation());
     out.printf("%-44s %9s %7s %7s %12s %12s%n", "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
     for (MethodResult m : report.methods()) {
-      out.printf("latent spectrum: first principal component %.1f%% of the variance, mean |correlation| %.3f%n",
-        100 * report.spectrum().firstComponentShare(), report.spectrum().meanAbsCorrelation());
-    out.printf("%-44s %9s %7s %7s %12s %12s%n", m.method(), num(m.mapAt1000(), 4), num(m.precisionAt10(), 4),
+      out.printf("%-44s %9s %7s %7s %12s %12s%n", m.method(), num(m.mapAt1000(), 4), num(m.precisionAt10(), 4),
           num(m.precisionAt100(), 4), num(m.msPerQuery(), 3), num(m.msPerQueryAt10(), 3));
     }
     return 0;

@@ -207,16 +207,16 @@ public class TrainCommand implements Callable<Integer> {
       penalties.add(Penalty.sparse(sparse));
     }
     if (contractive > 0) {
-      penalties.add(DaeObjective.contractive(contractive));
+      penalties.add(Penalty.contractive(contractive));
     }
     if (invariance > 0) {
-      penalties.add(DaeObjective.invariance(invariance));
+      penalties.add(Penalty.invariance(invariance));
     }
     if (contrastive != null) {
-      penalties.add(DaeObjective.contrastive(contrastive));
+      penalties.add(Penalty.contrastive(contrastive));
     }
     if (bitBalance > 0) {
-      penalties.add(DaeObjective.bitBalance(bitBalance));
+      penalties.add(Penalty.bitBalance(bitBalance));
     }
     VariantMixing mixing = augment == null ? null : VariantMixing.parse(augment, augmentTemperature);
     return new DaeObjective(penalties, viewShift, viewZoom, viewFlip, mixing);

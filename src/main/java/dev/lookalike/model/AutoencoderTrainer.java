@@ -54,20 +54,13 @@ public final class AutoencoderTrainer {
     int validation = validationIds.length;
     int train = trainIds.length;
 
+    VaeModel vae = openVae();
     Model model = Trainers.newModel("lookalike-dae", architecture.block(), options.seed());
     var config = Trainers.adam(Loss.l2Loss("mse", 1f), options.learningRate(), model);
     List<EpochStats> history = new ArrayList<>();
     boolean done = false;
-    VaeModel vae = objective.variantMixing().map(m -> VaeModel.load(ModelSource.directory(m.vae()))).orElse(null);
     try (Trainer trainer = model.newTrainer(config); vae) {
-      Augmenter augmenter = null;
-      if (vae != null) {
-        if (!vae.spec().equals(spec)) {
-          throw new IllegalArgumentException("the VAE in " + objective.mixing().vae() + " takes " + vae.spec()
-              + " images but this model takes " + spec);
-        }
-        augmenter = new Augmenter(vae);
-      }
+      Augmenter augmenter = vae == null ? null : new Augmenter(vae);
       var views = new RandomViews(objective.viewShift(), objective.viewZoom(), objective.viewFlip(), random);
       Step step = new Step(trainer, views, augmenter, random);
       trainer.initialize(new Shape(options.batchSize(), spec.channels(), spec.size(), spec.size()));
@@ -89,6 +82,20 @@ public final class AutoencoderTrainer {
       }
     }
     return new TrainedAutoencoder<>(model, history, train, validation);
+  }
+
+  /** The VAE whose variants are mixed into the batches, checked against the input shape; null for none. */
+  private VaeModel openVae() {
+    if (objective.mixing() == null) {
+      return null;
+    }
+    VaeModel vae = VaeModel.load(ModelSource.directory(objective.mixing().vae()));
+    if (!vae.spec().equals(spec)) {
+      vae.close();
+      throw new IllegalArgumentException("the VAE in " + objective.mixing().vae() + " takes " + vae.spec()
+          + " images but this model takes " + spec);
+    }
+    return vae;
   }
 
   /** Mean reconstruction error and mean penalty over the epoch's real images. */

@@ -1,7 +1,6 @@
 package dev.lookalike.model;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,10 +30,6 @@ public record DaeObjective(
     }
   }
 
-  public Optional<VariantMixing> variantMixing() {
-    return Optional.ofNullable(mixing);
-  }
-
   /** E.g. {@code mse + contractive=0.1 + invariance=1.0 (views shift 2, flip)}. */
   public String spec() {
     String terms = penalties.stream().map(Penalty::spec).collect(Collectors.joining(" + "));
@@ -53,29 +48,5 @@ public record DaeObjective(
       spec.append("; augment ").append(mixing.spec());
     }
     return spec.toString();
-  }
-
-  /** Factory for the CLI: the invariance and contractive terms only when their weight is positive. */
-  public static Penalty invariance(float weight) {
-    return new InvariancePenalty(weight);
-  }
-
-  /** Parses {@code λ} or {@code λ:τ} (τ defaults to 0.2). */
-  public static Penalty contrastive(String spec) {
-    String[] parts = spec.split(":");
-    try {
-      return new ContrastivePenalty(Float.parseFloat(parts[0].strip()),
-          parts.length > 1 ? Float.parseFloat(parts[1].strip()) : 0.2f);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--contrastive must be λ or λ:τ, e.g. 1:0.2; got: " + spec);
-    }
-  }
-
-  public static Penalty contractive(float weight) {
-    return new ContractivePenalty(weight);
-  }
-
-  public static Penalty bitBalance(float weight) {
-    return new BitBalancePenalty(weight);
   }
 }

@@ -34,6 +34,30 @@ public interface Penalty {
     };
   }
 
+  /** VICReg-style invariance between an image and a random view, weight λ. */
+  static Penalty invariance(float weight) {
+    return new InvariancePenalty(weight);
+  }
+
+  /** Parses {@code λ} or {@code λ:τ} (τ defaults to 0.2): NT-Xent between an image and a random view. */
+  static Penalty contrastive(String spec) {
+    List<Float> numbers = numbers("contrastive:" + spec, "contrastive");
+    if (numbers.isEmpty() || numbers.size() > 2) {
+      throw new IllegalArgumentException("--contrastive must be λ or λ:τ, e.g. 1:0.2; got: " + spec);
+    }
+    return new ContrastivePenalty(numbers.get(0), numbers.size() > 1 ? numbers.get(1) : 0.2f);
+  }
+
+  /** λ times the squared Frobenius norm of the encoder's Jacobian. */
+  static Penalty contractive(float weight) {
+    return new ContractivePenalty(weight);
+  }
+
+  /** Bit balance and decorrelation of a binary code layer. */
+  static Penalty bitBalance(float weight) {
+    return new BitBalancePenalty(weight);
+  }
+
   private static String kind(String spec) {
     int colon = spec.indexOf(':');
     return (colon < 0 ? spec : spec.substring(0, colon)).strip().toLowerCase(Locale.ROOT);

@@ -139,6 +139,8 @@ class CliTest {
     assertEquals(0, validation.exitCode(), validation.getErrorOutput());
     assertTrue(validation.getOutput().contains("split=validation database=300 queries=50"), validation.getOutput());
     assertTrue(validation.getOutput().contains("DAE 16-bit UNITS Hamming"), validation.getOutput());
+    assertEquals(1, validation.getOutput().lines().filter(l -> l.startsWith("latent spectrum: first principal"))
+        .count(), validation.getOutput());
     LaunchResult unknownSplit = launcher.launch("evaluate", "--data-dir", data.toString(), "--model",
         model.toString(), "--split", "validation", "--queries", "50", "--no-index");
     assertEquals(1, unknownSplit.exitCode());

@@ -84,8 +84,8 @@ class ModelTrainingTest {
   @Test
   void trainsWithEveryPenaltyAndABinaryCodeLayer(@TempDir Path dir) throws IOException {
     List<FloatImage> images = TinyImages.squares(96, 16, 5);
-    DaeObjective objective = new DaeObjective(List.of(Penalty.sparse("kl:0.2:0.1"), DaeObjective.contractive(0.001f),
-        DaeObjective.invariance(0.1f), DaeObjective.bitBalance(0.5f)), 1, 0f, true, null);
+    DaeObjective objective = new DaeObjective(List.of(Penalty.sparse("kl:0.2:0.1"), Penalty.contractive(0.001f),
+        Penalty.invariance(0.1f), Penalty.bitBalance(0.5f)), 1, 0f, true, null);
     var request = new ModelTraining.Request("squares", SPEC, 8, 4, true, CodeLayer.parse("binary:4"), 8,
         BinarizerMethod.UNITS, new TrainingOptions(2, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2")),
         objective, "test");

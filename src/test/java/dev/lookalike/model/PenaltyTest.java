@@ -113,8 +113,8 @@ class PenaltyTest {
       float indistinct = penalty.loss(input(manager, x, code, v -> v.mul(0.001f).add(1f))).getFloat();
       assertTrue(ownView < 0.5 * Math.log(n), "own views are found: " + ownView);
       assertTrue(indistinct > ownView + 1, ownView + " vs " + indistinct);
-      assertThrows(IllegalArgumentException.class, () -> DaeObjective.contrastive("1:0"));
-      assertEquals("contrastive=2.0:0.5", DaeObjective.contrastive("2:0.5").spec());
+      assertThrows(IllegalArgumentException.class, () -> Penalty.contrastive("1:0"));
+      assertEquals("contrastive=2.0:0.5", Penalty.contrastive("2:0.5").spec());
     }
   }
 
