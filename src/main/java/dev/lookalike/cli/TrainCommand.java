@@ -202,6 +202,9 @@ public class TrainCommand implements Callable<Integer> {
   }
 
   private DaeObjective objective() {
+    if (contractive < 0 || invariance < 0 || bitBalance < 0) {
+      throw new IllegalArgumentException("--contractive, --invariance and --bit-balance must be >= 0 (0 = off)");
+    }
     List<Penalty> penalties = new ArrayList<>();
     if (sparse != null) {
       penalties.add(Penalty.sparse(sparse));

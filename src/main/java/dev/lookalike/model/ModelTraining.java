@@ -56,6 +56,11 @@ public final class ModelTraining {
     if (request.bits() < 8 || request.bits() > 1024 || request.bits() % 8 != 0) {
       throw new IllegalArgumentException("bits must be a multiple of 8 in [8, 1024], got: " + request.bits());
     }
+    if (request.binarizer() == BinarizerMethod.UNITS && request.bits() != request.latent()) {
+      // checked before training: the units binarizer makes one bit per code unit
+      throw new IllegalArgumentException("--binarizer units needs --bits equal to --latent (" + request.latent()
+          + "), got " + request.bits());
+    }
     ConvAutoencoder network = ConvAutoencoder.builder()
         .setInput(request.spec())
         .setLatent(request.latent())

@@ -125,6 +125,11 @@ class ModelTrainingTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ModelTraining.train(wrongShape, TinyImages.squares(48, 16, 2), dir.resolve("other"), s -> {}));
     assertTrue(e.getMessage().contains("vae-tiny") && e.getMessage().contains("28"), e.getMessage());
+    var unitsMismatch = new ModelTraining.Request("squares", spec, 8, 4, false, CodeLayer.LINEAR, 32,
+        BinarizerMethod.UNITS, options, DaeObjective.RECONSTRUCTION, "test");
+    IllegalArgumentException units = assertThrows(IllegalArgumentException.class,
+        () -> ModelTraining.train(unitsMismatch, TinyImages.squares(16, 28, 2), dir.resolve("units"), s -> {}));
+    assertTrue(units.getMessage().contains("--bits equal to --latent"), units.getMessage());
     assertThrows(IllegalArgumentException.class, () -> VariantMixing.parse("vae:" + vae, 1f));
     assertThrows(IllegalArgumentException.class, () -> VariantMixing.parse("gan:" + vae + ":0.5", 1f));
     assertThrows(IllegalArgumentException.class, () -> VariantMixing.parse("vae:" + vae + ":9", 1f));
