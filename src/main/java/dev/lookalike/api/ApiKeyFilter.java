@@ -1,6 +1,6 @@
 package dev.lookalike.api;
 
-import dev.lookalike.app.LookalikeConfig;
+import dev.lookalike.config.LookalikeConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,19 +21,30 @@ public class ApiKeyFilter implements ContainerRequestFilter {
   public static final String HEADER = "X-Api-Key";
 
   // Looked up per request: JAX-RS providers are created before configuration mappings exist.
-  @Inject
-  Instance<LookalikeConfig> config;
+  @Inject Instance<LookalikeConfig> config;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    config.get().apiKey().filter(key -> !key.isEmpty()).ifPresent(key -> {
-      String given = request.getHeaderString(HEADER);
-      if (given == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-          given.getBytes(StandardCharsets.UTF_8))) {
-        request.abortWith(Problem.response(Response.Status.UNAUTHORIZED, "api-key-required", "API key required",
-            given == null ? "adding and deleting images needs the " + HEADER + " header"
-                : "the " + HEADER + " header does not match the server's key"));
-      }
-    });
+    config
+        .get()
+        .apiKey()
+        .filter(key -> !key.isEmpty())
+        .ifPresent(
+            key -> {
+              String given = request.getHeaderString(HEADER);
+              if (given == null
+                  || !MessageDigest.isEqual(
+                      key.getBytes(StandardCharsets.UTF_8),
+                      given.getBytes(StandardCharsets.UTF_8))) {
+                request.abortWith(
+                    Problem.response(
+                        Response.Status.UNAUTHORIZED,
+                        "api-key-required",
+                        "API key required",
+                        given == null
+                            ? "adding and deleting images needs the " + HEADER + " header"
+                            : "the " + HEADER + " header does not match the server's key"));
+              }
+            });
   }
 }

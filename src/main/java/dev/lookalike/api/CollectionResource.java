@@ -1,8 +1,8 @@
 package dev.lookalike.api;
 
+import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.StoredImage;
-import dev.lookalike.search.CollectionMap;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,11 +18,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
-  @Inject
-  CollectionMap map;
+  @Inject CollectionMap map;
 
   /** The labels present in the index, for filters. */
   @GET
@@ -41,8 +39,10 @@ public class CollectionResource {
   /** Groups of near-identical images, found through the hash buckets. */
   @GET
   @Path("/duplicates")
-  public Duplicates duplicates(@QueryParam("maxHamming") @DefaultValue("2") int maxHamming,
-      @QueryParam("maxGroups") @DefaultValue("50") int maxGroups) throws IOException {
+  public Duplicates duplicates(
+      @QueryParam("maxHamming") @DefaultValue("2") int maxHamming,
+      @QueryParam("maxGroups") @DefaultValue("50") int maxGroups)
+      throws IOException {
     return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
   }
 

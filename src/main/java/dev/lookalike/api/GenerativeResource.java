@@ -1,11 +1,11 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
-import dev.lookalike.app.GenerativeModel;
+import dev.lookalike.generative.Augmenter;
+import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.Thumbnailer;
 import dev.lookalike.index.ImageIndex;
-import dev.lookalike.model.Augmenter;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,8 +24,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Generated images from the VAE: variants of an image, interpolations, samples from the prior.
- * Images come back as PNG data URLs, which an {@code <img>} shows as they are and curl users
- * decode with base64.
+ * Images come back as PNG data URLs, which an {@code <img>} shows as they are and curl users decode
+ * with base64.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,23 +34,23 @@ public class GenerativeResource {
   /** The generated images, in order. */
   public record Generated(List<String> images) {}
 
-  @Inject
-  GenerativeModel generative;
+  @Inject GenerativeModel generative;
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
-  @Inject
-  Components components;
+  @Inject Components components;
 
   @POST
   @Path("/augment")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Generated augment(@RestForm("image") FileUpload image, @QueryParam("n") @DefaultValue("8") int n,
+  public Generated augment(
+      @RestForm("image") FileUpload image,
+      @QueryParam("n") @DefaultValue("8") int n,
       @QueryParam("temperature") @DefaultValue("1.0") float temperature,
       @QueryParam("seed") @DefaultValue("42") long seed) {
     Augmenter augmenter = generative.augmenter();
-    FloatImage input = generative.pipeline().toInput(Uploads.read(image, "image", components.imageLimits()));
+    FloatImage input =
+        generative.pipeline().toInput(Uploads.read(image, "image", components.imageLimits()));
     return png(augmenter.augment(input, n, temperature, seed));
   }
 
@@ -58,7 +58,9 @@ public class GenerativeResource {
   @POST
   @Path("/interpolate")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Generated interpolate(@RestForm("a") FileUpload a, @RestForm("b") FileUpload b,
+  public Generated interpolate(
+      @RestForm("a") FileUpload a,
+      @RestForm("b") FileUpload b,
       @QueryParam("steps") @DefaultValue("8") int steps) {
     Augmenter augmenter = generative.augmenter();
     FloatImage from = generative.pipeline().toInput(Uploads.read(a, "a", components.imageLimits()));
@@ -69,8 +71,11 @@ public class GenerativeResource {
   /** Interpolates between two indexed images. */
   @GET
   @Path("/interpolate")
-  public Generated interpolate(@QueryParam("a") String a, @QueryParam("b") String b,
-      @QueryParam("steps") @DefaultValue("8") int steps) throws IOException {
+  public Generated interpolate(
+      @QueryParam("a") String a,
+      @QueryParam("b") String b,
+      @QueryParam("steps") @DefaultValue("8") int steps)
+      throws IOException {
     required(a, "a");
     required(b, "b");
     Augmenter augmenter = generative.augmenter();
@@ -79,7 +84,8 @@ public class GenerativeResource {
 
   @GET
   @Path("/sample")
-  public Generated sample(@QueryParam("n") @DefaultValue("8") int n,
+  public Generated sample(
+      @QueryParam("n") @DefaultValue("8") int n,
       @QueryParam("temperature") @DefaultValue("1.0") float temperature,
       @QueryParam("seed") @DefaultValue("42") long seed) {
     return png(generative.augmenter().sample(n, temperature, seed));
@@ -87,21 +93,31 @@ public class GenerativeResource {
 
   private static void required(String id, String field) {
     if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException("the query parameter '" + field + "' with an indexed image id is required");
+      throw new IllegalArgumentException(
+          "the query parameter '" + field + "' with an indexed image id is required");
     }
   }
 
   private FloatImage indexed(String id) throws IOException {
-    // The stored thumbnail is the indexed image at up to thumbnail size: enough for the VAE's input.
-    byte[] thumbnail = index.thumbnail(id).filter(t -> t.length > 0).orElseThrow(() -> new UnknownImageException(id));
+    // The stored thumbnail is the indexed image at up to thumbnail size: enough for the VAE's
+    // input.
+    byte[] thumbnail =
+        index
+            .thumbnail(id)
+            .filter(t -> t.length > 0)
+            .orElseThrow(() -> new UnknownImageException(id));
     return generative.pipeline().toInput(thumbnail);
   }
 
   private static Generated png(List<FloatImage> images) {
     Thumbnailer encoder = new Thumbnailer(Thumbnailer.LIMIT_MAX_SIDE);
     Base64.Encoder base64 = Base64.getEncoder();
-    return new Generated(images.stream()
-        .map(image -> "data:image/png;base64," + base64.encodeToString(encoder.pngFromFloatImage(image)))
-        .toList());
+    return new Generated(
+        images.stream()
+            .map(
+                image ->
+                    "data:image/png;base64,"
+                        + base64.encodeToString(encoder.pngFromFloatImage(image)))
+            .toList());
   }
 }

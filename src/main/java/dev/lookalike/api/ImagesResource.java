@@ -31,26 +31,22 @@ public class ImagesResource {
   /** The answer to an upload. */
   public record Added(String id) {}
 
-  @Inject
-  ImageCollection collection;
+  @Inject ImageCollection collection;
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
-  @Inject
-  SearchService search;
+  @Inject SearchService search;
 
-  @Inject
-  Components components;
+  @Inject Components components;
 
-  @Inject
-  SearchMetrics metrics;
+  @Inject SearchMetrics metrics;
 
   @POST
   @RequiresApiKey
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response add(@RestForm("image") FileUpload image, @RestForm String label, @RestForm String uri)
+  public Response add(
+      @RestForm("image") FileUpload image, @RestForm String label, @RestForm String uri)
       throws IOException {
     byte[] bytes = Uploads.read(image, "image", components.imageLimits());
     String id = collection.add(bytes, blankToNull(label), blankToNull(uri), Map.of());
@@ -78,21 +74,32 @@ public class ImagesResource {
   @Path("/{id}/thumbnail")
   @Produces("image/png")
   public Response thumbnail(@PathParam("id") String id) throws IOException {
-    byte[] png = index.thumbnail(id).filter(bytes -> bytes.length > 0).orElseThrow(() -> new UnknownImageException(id));
+    byte[] png =
+        index
+            .thumbnail(id)
+            .filter(bytes -> bytes.length > 0)
+            .orElseThrow(() -> new UnknownImageException(id));
     CacheControl cache = new CacheControl();
     cache.setMaxAge(86_400);
     // The id is derived from the image's URI or content, so a thumbnail only changes on re-index.
-    return Response.ok(png, "image/png").cacheControl(cache).tag(Integer.toHexString(java.util.Arrays.hashCode(png)))
+    return Response.ok(png, "image/png")
+        .cacheControl(cache)
+        .tag(Integer.toHexString(java.util.Arrays.hashCode(png)))
         .build();
   }
 
   @GET
   @Path("/{id}/similar")
   @Produces(MediaType.APPLICATION_JSON)
-  public SearchResponse similar(@PathParam("id") String id, @QueryParam("k") Integer k,
-      @QueryParam("offset") Integer offset, @QueryParam("mode") String mode, @QueryParam("label") String label)
+  public SearchResponse similar(
+      @PathParam("id") String id,
+      @QueryParam("k") Integer k,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("mode") String mode,
+      @QueryParam("label") String label)
       throws IOException {
-    SearchResponse response = search.similar(id, Params.search(components.config(), k, offset, mode, label));
+    SearchResponse response =
+        search.similar(id, Params.search(components.config(), k, offset, mode, label));
     metrics.record(response);
     return response;
   }

@@ -16,15 +16,17 @@ import java.io.IOException;
 @Singleton
 public class IndexMetrics implements MeterBinder {
 
-  @Inject
-  Instance<ImageIndex> index;
+  @Inject Instance<ImageIndex> index;
 
   @Override
   public void bindTo(MeterRegistry registry) {
     Gauge.builder("lookalike.index.images", this, IndexMetrics::images)
-        .description("Images in the index").register(registry);
+        .description("Images in the index")
+        .register(registry);
     Gauge.builder("lookalike.index.size", this, IndexMetrics::bytes)
-        .baseUnit("bytes").description("Size of the index on disk").register(registry);
+        .baseUnit("bytes")
+        .description("Size of the index on disk")
+        .register(registry);
   }
 
   private double images() {

@@ -1,6 +1,6 @@
 package dev.lookalike.api;
 
-import dev.lookalike.app.LookalikeConfig;
+import dev.lookalike.config.LookalikeConfig;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 
@@ -9,7 +9,8 @@ final class Params {
 
   private Params() {}
 
-  static SearchParams search(LookalikeConfig config, Integer k, Integer offset, String mode, String label) {
+  static SearchParams search(
+      LookalikeConfig config, Integer k, Integer offset, String mode, String label) {
     return new SearchParams(
         k == null ? config.search().defaultK() : k,
         offset == null ? 0 : offset,

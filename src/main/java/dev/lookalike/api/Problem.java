@@ -11,7 +11,8 @@ public record Problem(String type, String title, int status, String detail) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  public static Response response(Response.Status status, String type, String title, String detail) {
+  public static Response response(
+      Response.Status status, String type, String title, String detail) {
     return Response.status(status)
         .type(MEDIA_TYPE)
         .entity(new Problem("/problems/" + type, title, status.getStatusCode(), detail))

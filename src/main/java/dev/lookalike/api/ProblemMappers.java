@@ -1,6 +1,6 @@
 package dev.lookalike.api;
 
-import dev.lookalike.app.GenerativeModelMissingException;
+import dev.lookalike.generative.GenerativeModelMissingException;
 import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.index.ModelMismatchException;
 import dev.lookalike.search.UnknownImageException;
@@ -18,12 +18,23 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response invalidImage(InvalidImageException e) {
     return switch (e.reason()) {
-      case EMPTY -> Problem.response(Status.BAD_REQUEST, "empty-image", "Empty image", e.getMessage());
-      case UNDECODABLE -> Problem.response(Status.BAD_REQUEST, "undecodable-image", "Undecodable image", e.getMessage());
-      case UNSUPPORTED_TYPE -> Problem.response(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-image-type",
-          "Unsupported image type", e.getMessage());
-      case TOO_LARGE -> Problem.response(Status.REQUEST_ENTITY_TOO_LARGE, "image-too-large", "Image too large",
-          e.getMessage());
+      case EMPTY ->
+          Problem.response(Status.BAD_REQUEST, "empty-image", "Empty image", e.getMessage());
+      case UNDECODABLE ->
+          Problem.response(
+              Status.BAD_REQUEST, "undecodable-image", "Undecodable image", e.getMessage());
+      case UNSUPPORTED_TYPE ->
+          Problem.response(
+              Status.UNSUPPORTED_MEDIA_TYPE,
+              "unsupported-image-type",
+              "Unsupported image type",
+              e.getMessage());
+      case TOO_LARGE ->
+          Problem.response(
+              Status.REQUEST_ENTITY_TOO_LARGE,
+              "image-too-large",
+              "Image too large",
+              e.getMessage());
     };
   }
 
@@ -39,12 +50,14 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response modelMismatch(ModelMismatchException e) {
-    return Problem.response(Status.CONFLICT, "model-mismatch", "Index built with another model", e.getMessage());
+    return Problem.response(
+        Status.CONFLICT, "model-mismatch", "Index built with another model", e.getMessage());
   }
 
   @ServerExceptionMapper
   public Response noGenerativeModel(GenerativeModelMissingException e) {
-    return Problem.response(Status.SERVICE_UNAVAILABLE, "no-generative-model", "No generative model", e.getMessage());
+    return Problem.response(
+        Status.SERVICE_UNAVAILABLE, "no-generative-model", "No generative model", e.getMessage());
   }
 
   @ServerExceptionMapper
@@ -53,13 +66,17 @@ public class ProblemMappers {
     if (status == null) {
       return e.getResponse();
     }
-    return Problem.response(status, "http-" + status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
+    return Problem.response(
+        status, "http-" + status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
   }
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
     LOG.error("Unexpected error", e);
-    return Problem.response(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+    return Problem.response(
+        Status.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal error",
         "the server could not complete the request; see its log");
   }
 }

@@ -1,8 +1,8 @@
 package dev.lookalike.api;
 
-import dev.lookalike.app.SampleCollection;
+import dev.lookalike.collection.SampleCollection;
+import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.ImageIndex;
-import dev.lookalike.model.CodeModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -11,21 +11,18 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once the model and the index are open and the sample collection is settled (indexed,
- * already there, or disabled): a server still adding its sample would answer searches from part
- * of it.
+ * already there, or disabled): a server still adding its sample would answer searches from part of
+ * it.
  */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-  @Inject
-  CodeModel model;
+  @Inject CodeModel model;
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
-  @Inject
-  SampleCollection sample;
+  @Inject SampleCollection sample;
 
   @Override
   public HealthCheckResponse call() {
@@ -37,7 +34,10 @@ public class ReadinessCheck implements HealthCheck {
           .withData("images", count)
           .build();
     } catch (java.io.IOException | RuntimeException e) {
-      return HealthCheckResponse.named("lookalike").down().withData("error", String.valueOf(e.getMessage())).build();
+      return HealthCheckResponse.named("lookalike")
+          .down()
+          .withData("error", String.valueOf(e.getMessage()))
+          .build();
     }
   }
 }

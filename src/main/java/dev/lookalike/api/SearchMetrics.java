@@ -11,8 +11,7 @@ import java.time.Duration;
 @Singleton
 public class SearchMetrics {
 
-  @Inject
-  MeterRegistry registry;
+  @Inject MeterRegistry registry;
 
   void record(SearchResponse response) {
     Timer.builder("lookalike.search")

@@ -1,10 +1,9 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
-import dev.lookalike.app.GenerativeModel;
-import dev.lookalike.index.SearchMode;
+import dev.lookalike.generative.Expansion;
+import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.search.Expansion;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import jakarta.inject.Inject;
@@ -23,17 +22,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/search")
 public class SearchResource {
 
-  @Inject
-  SearchService search;
+  @Inject SearchService search;
 
-  @Inject
-  Components components;
+  @Inject Components components;
 
-  @Inject
-  SearchMetrics metrics;
+  @Inject SearchMetrics metrics;
 
-  @Inject
-  GenerativeModel generative;
+  @Inject GenerativeModel generative;
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -49,9 +44,12 @@ public class SearchResource {
       throws IOException {
     SearchParams params = Params.search(components.config(), k, offset, mode, label);
     byte[] bytes = Uploads.read(image, "image", components.imageLimits());
-    // expand=n averages the query's code with those of n VAE variants of it (seed fixed: repeatable)
-    SearchResponse response = expand == null || expand == 0 ? search.search(bytes, params)
-        : search.search(bytes, params, generative, new Expansion(expand, temperature, 42));
+    // expand=n averages the query's code with those of n VAE variants of it (seed fixed:
+    // repeatable)
+    SearchResponse response =
+        expand == null || expand == 0
+            ? search.search(bytes, params)
+            : search.search(bytes, params, generative, new Expansion(expand, temperature, 42));
     metrics.record(response);
     return response;
   }

@@ -1,8 +1,8 @@
 package dev.lookalike.api;
 
+import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexStats;
-import dev.lookalike.model.CodeModel;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,21 +15,36 @@ import java.io.IOException;
 public class StatsResource {
 
   /** The stats document. */
-  public record Stats(long count, String model, String modelSource, int latent, int bits, int inputSize,
-      int inputChannels, long indexSizeBytes, int segments, String indexDirectory) {}
+  public record Stats(
+      long count,
+      String model,
+      String modelSource,
+      int latent,
+      int bits,
+      int inputSize,
+      int inputChannels,
+      long indexSizeBytes,
+      int segments,
+      String indexDirectory) {}
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
-  @Inject
-  CodeModel model;
+  @Inject CodeModel model;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Stats stats() throws IOException {
     IndexStats stats = index.stats();
-    return new Stats(stats.count(), model.fingerprint(), model.source(), model.manifest().latent(),
-        model.manifest().bits(), model.spec().size(), model.spec().channels(), stats.sizeBytes(), stats.segments(),
+    return new Stats(
+        stats.count(),
+        model.fingerprint(),
+        model.source(),
+        model.manifest().latent(),
+        model.manifest().bits(),
+        model.spec().size(),
+        model.spec().channels(),
+        stats.sizeBytes(),
+        stats.segments(),
         stats.directory());
   }
 }

@@ -14,10 +14,12 @@ final class Uploads {
 
   static byte[] read(FileUpload upload, String field, ImageLimits limits) {
     if (upload == null || upload.uploadedFile() == null) {
-      throw new IllegalArgumentException("the multipart field '" + field + "' with an image file is required");
+      throw new IllegalArgumentException(
+          "the multipart field '" + field + "' with an image file is required");
     }
     if (upload.size() > limits.maxBytes()) {
-      throw new InvalidImageException(InvalidImageException.Reason.TOO_LARGE,
+      throw new InvalidImageException(
+          InvalidImageException.Reason.TOO_LARGE,
           "the upload is " + upload.size() + " bytes; the limit is " + limits.maxBytes());
     }
     try {

@@ -1,21 +1,22 @@
 package dev.lookalike.app;
 
+import dev.lookalike.config.LookalikeConfig;
+import dev.lookalike.encoder.CodeModel;
+import dev.lookalike.encoder.ModelFiles;
+import dev.lookalike.encoder.ModelSource;
+import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.image.ImageLimits;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.IndexSettings;
-import dev.lookalike.index.LuceneImageIndex;
-import dev.lookalike.model.CodeModel;
-import dev.lookalike.model.ModelFiles;
-import dev.lookalike.model.ModelSource;
-import dev.lookalike.model.VaeModel;
-import java.util.Optional;
+import dev.lookalike.index.lucene.LuceneImageIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Opens the parts of Lookalike from configuration. The server's CDI producers and the CLI
- * commands (which may override the model and index directories) both build through here.
+ * Opens the parts of Lookalike from configuration. The server's CDI producers and the CLI commands
+ * (which may override the model and index directories) both build through here.
  */
 public final class Components {
 
@@ -43,13 +44,18 @@ public final class Components {
 
   public IndexSettings indexSettings() {
     LookalikeConfig.Index index = config.index();
-    return new IndexSettings(index.hnswMaxConn(), index.hnswBeamWidth(), index.hybridFactor(), index.maxChunkRadius());
+    return new IndexSettings(
+        index.hnswMaxConn(), index.hnswBeamWidth(), index.hybridFactor(), index.maxChunkRadius());
   }
 
   public LuceneImageIndex openIndex(Path override, CodeModel model) {
     Path dir = indexDir(override);
     try {
-      return LuceneImageIndex.open(dir, indexSettings(), model.fingerprint(), model.manifest().latent(),
+      return LuceneImageIndex.open(
+          dir,
+          indexSettings(),
+          model.fingerprint(),
+          model.manifest().latent(),
           model.manifest().bits());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);

@@ -1,10 +1,11 @@
 package dev.lookalike.app;
 
+import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.collection.ImageCollection;
+import dev.lookalike.config.LookalikeConfig;
+import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
-import dev.lookalike.model.CodeModel;
-import dev.lookalike.search.CollectionMap;
 import dev.lookalike.search.SearchService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -13,8 +14,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * CDI producers for the server. Each part is opened on first use (not at start-up), so CLI
- * commands that never search never load a model or lock an index.
+ * CDI producers for the server. Each part is opened on first use (not at start-up), so CLI commands
+ * that never search never load a model or lock an index.
  */
 @ApplicationScoped
 public class Producers {

@@ -1,13 +1,13 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
-import dev.lookalike.app.GenerativeModelMissingException;
+import dev.lookalike.encoder.VaeModel;
+import dev.lookalike.generative.Augmenter;
+import dev.lookalike.generative.GenerativeModelMissingException;
 import dev.lookalike.image.ContactSheet;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.Thumbnailer;
-import dev.lookalike.model.Augmenter;
-import dev.lookalike.model.VaeModel;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -25,18 +25,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Writes VAE variants of an image as PNG files. */
-@Command(name = "augment", mixinStandardHelpOptions = true,
-    description = "Sample variants of each IMAGE from the VAE's posterior and write them as PNG files; "
-        + "--sheet also draws originals, variants, an interpolation and prior samples on one PNG.")
+@Command(
+    name = "augment",
+    mixinStandardHelpOptions = true,
+    description =
+        "Sample variants of each IMAGE from the VAE's posterior and write them as PNG files; "
+            + "--sheet also draws originals, variants, an interpolation and prior samples on one PNG.")
 @Dependent
 @Unremovable
 public class AugmentCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Inject
-  Components components;
+  @Inject Components components;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE")
   List<Path> images;
@@ -47,24 +48,34 @@ public class AugmentCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Directory for the PNG files.")
   Path out;
 
-  @Option(names = "--vae", description = "VAE directory written by train --variant vae (default: lookalike.vae.dir).")
+  @Option(
+      names = "--vae",
+      description = "VAE directory written by train --variant vae (default: lookalike.vae.dir).")
   Path vae;
 
-  @Option(names = "--temperature", defaultValue = "1.0", description = "Spread around the posterior (0-5).")
+  @Option(
+      names = "--temperature",
+      defaultValue = "1.0",
+      description = "Spread around the posterior (0-5).")
   float temperature;
 
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
-  @Option(names = "--sheet", description = "Also write a contact sheet PNG: a row per image (original, variants), "
-      + "an interpolation from the first to the last image, and samples from the prior.")
+  @Option(
+      names = "--sheet",
+      description =
+          "Also write a contact sheet PNG: a row per image (original, variants), "
+              + "an interpolation from the first to the last image, and samples from the prior.")
   Path sheet;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter printer = spec.commandLine().getOut();
-    try (VaeModel model = components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
-      ImagePipeline pipeline = new ImagePipeline(components.imageLimits(), model.spec(), model.spec().size());
+    try (VaeModel model =
+        components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
+      ImagePipeline pipeline =
+          new ImagePipeline(components.imageLimits(), model.spec(), model.spec().size());
       Augmenter augmenter = new Augmenter(model);
       Thumbnailer png = new Thumbnailer(Thumbnailer.LIMIT_MAX_SIDE);
       Files.createDirectories(out);
@@ -73,8 +84,10 @@ public class AugmentCommand implements Callable<Integer> {
         FloatImage input = ImageArguments.decode(images.get(i), pipeline::toInput);
         List<FloatImage> variants = augmenter.augment(input, n, temperature, seed);
         for (int v = 0; v < variants.size(); v++) {
-          String name = images.size() == 1 ? String.format("variant-%02d.png", v)
-              : String.format("image-%02d-variant-%02d.png", i, v);
+          String name =
+              images.size() == 1
+                  ? String.format("variant-%02d.png", v)
+                  : String.format("image-%02d-variant-%02d.png", i, v);
           Path file = out.resolve(name);
           Files.write(file, png.pngFromFloatImage(variants.get(v)));
           printer.println(file);

@@ -9,7 +9,8 @@ record DataSpec(String text) {
 
   Optional<FashionMnist.Split> fashionMnistSplit() {
     String prefix = FashionMnist.SCHEME + ":";
-    return text.startsWith(prefix) ? Optional.of(FashionMnist.Split.parse(text.substring(prefix.length())))
+    return text.startsWith(prefix)
+        ? Optional.of(FashionMnist.Split.parse(text.substring(prefix.length())))
         : Optional.empty();
   }
 

@@ -3,16 +3,16 @@ package dev.lookalike.cli;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookalike.app.Components;
-import dev.lookalike.app.GenerativeModelMissingException;
 import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.encoder.CodeModel;
+import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.eval.Evaluation;
 import dev.lookalike.eval.EvaluationReport;
 import dev.lookalike.eval.MethodResult;
-import dev.lookalike.model.Augmenter;
-import dev.lookalike.model.CodeModel;
-import dev.lookalike.model.VaeModel;
-import dev.lookalike.search.Expansion;
+import dev.lookalike.generative.Augmenter;
+import dev.lookalike.generative.Expansion;
+import dev.lookalike.generative.GenerativeModelMissingException;
 import dev.lookalike.search.NeighbourExpansion;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
@@ -29,65 +29,97 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Measures retrieval quality of the model against baselines with the standard protocol. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "mAP@1000, P@10, P@100 of the model's codes and of PCA / PCA-ITQ / raw-pixel baselines, "
-        + "test queries against the training set, relevant = same label.")
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description =
+        "mAP@1000, P@10, P@100 of the model's codes and of PCA / PCA-ITQ / raw-pixel baselines, "
+            + "test queries against the training set, relevant = same label.")
 @Dependent
 @Unremovable
 public class EvaluateCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Inject
-  Components components;
+  @Inject Components components;
 
-  @Inject
-  ObjectMapper json;
+  @Inject ObjectMapper json;
 
-  @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Only fashion-mnist for now.")
+  @Option(
+      names = "--dataset",
+      defaultValue = "fashion-mnist",
+      description = "Only fashion-mnist for now.")
   String dataset;
 
-  @Option(names = "--data-dir", description = "Directory of the IDX files (default: lookalike.dataset.fashion-mnist-dir).")
+  @Option(
+      names = "--data-dir",
+      description = "Directory of the IDX files (default: lookalike.dataset.fashion-mnist-dir).")
   Path dataDir;
 
-  @Option(names = "--model", description = "Model directory written by train (default: the shipped model).")
+  @Option(
+      names = "--model",
+      description = "Model directory written by train (default: the shipped model).")
   Path model;
 
-  @Option(names = "--queries", defaultValue = "10000", description = "Test queries (a seeded sample; all by default).")
+  @Option(
+      names = "--queries",
+      defaultValue = "10000",
+      description = "Test queries (a seeded sample; all by default).")
   int queries;
 
-  @Option(names = "--database-limit", description = "Use only the first N training images as database.")
+  @Option(
+      names = "--database-limit",
+      description = "Use only the first N training images as database.")
   Integer databaseLimit;
 
-  @Option(names = "--latency-queries", defaultValue = "500", description = "Queries timed at k = 10 per index mode.")
+  @Option(
+      names = "--latency-queries",
+      defaultValue = "500",
+      description = "Queries timed at k = 10 per index mode.")
   int latencyQueries;
 
-  @Option(names = "--no-index", description = "Skip the Lucene modes (quick ablations of the codes only).")
+  @Option(
+      names = "--no-index",
+      description = "Skip the Lucene modes (quick ablations of the codes only).")
   boolean noIndex;
 
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
-  @Option(names = "--expand", description = "Also measure query expansion with this many VAE variants per query.")
+  @Option(
+      names = "--expand",
+      description = "Also measure query expansion with this many VAE variants per query.")
   Integer expand;
 
-  @Option(names = "--expand-temperature", defaultValue = "0.5", description = "Temperature of the expansion variants.")
+  @Option(
+      names = "--expand-temperature",
+      defaultValue = "0.5",
+      description = "Temperature of the expansion variants.")
   float expandTemperature;
 
-  @Option(names = "--vae", description = "VAE for --expand (default: lookalike.vae.dir or the shipped VAE).")
+  @Option(
+      names = "--vae",
+      description = "VAE for --expand (default: lookalike.vae.dir or the shipped VAE).")
   Path vae;
 
-  @Option(names = "--split", defaultValue = "test",
-      description = "test: test queries against the training set (the standard protocol, for reporting). "
-          + "validation: the images the model held out in training as queries against the images it trained on "
-          + "(for choosing between models without touching the test set).")
+  @Option(
+      names = "--split",
+      defaultValue = "test",
+      description =
+          "test: test queries against the training set (the standard protocol, for reporting). "
+              + "validation: the images the model held out in training as queries against the images it trained on "
+              + "(for choosing between models without touching the test set).")
   String split;
 
-  @Option(names = "--bits", split = ",", description = "Also measure ITQ codes of these lengths, e.g. 32,128.")
+  @Option(
+      names = "--bits",
+      split = ",",
+      description = "Also measure ITQ codes of these lengths, e.g. 32,128.")
   List<Integer> extraBits = new ArrayList<>();
 
-  @Option(names = "--aqe", description = "Also measure α-query-expansion re-ranking: depth[:α], e.g. 10:3.")
+  @Option(
+      names = "--aqe",
+      description = "Also measure α-query-expansion re-ranking: depth[:α], e.g. 10:3.")
   String aqe;
 
   @Option(names = "--json", description = "Print one JSON object per method.")
@@ -96,7 +128,8 @@ public class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!dataset.equals(FashionMnist.SCHEME)) {
-      throw new IllegalArgumentException("unknown dataset '" + dataset + "'; supported: " + FashionMnist.SCHEME);
+      throw new IllegalArgumentException(
+          "unknown dataset '" + dataset + "'; supported: " + FashionMnist.SCHEME);
     }
     if (queries < 1) {
       throw new IllegalArgumentException("--queries must be at least 1, got: " + queries);
@@ -106,9 +139,12 @@ public class EvaluateCommand implements Callable<Integer> {
     Path dir = dataDir != null ? dataDir : components.config().dataset().fashionMnistDir();
     LabeledImages train = FashionMnist.load(dir, FashionMnist.Split.TRAIN);
     EvaluationReport report;
-    try (CodeModel codeModel = components.openModel(model); NDManager manager = NDManager.newBaseManager();
-        VaeModel generative = expand == null ? null
-            : components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
+    try (CodeModel codeModel = components.openModel(model);
+        NDManager manager = NDManager.newBaseManager();
+        VaeModel generative =
+            expand == null
+                ? null
+                : components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
       LabeledImages database;
       LabeledImages test;
       switch (split) {
@@ -121,17 +157,24 @@ public class EvaluateCommand implements Callable<Integer> {
           database = train.without(heldOut);
           test = train.select(heldOut);
         }
-        default -> throw new IllegalArgumentException("--split must be test or validation, got: " + split);
+        default ->
+            throw new IllegalArgumentException("--split must be test or validation, got: " + split);
       }
       if (databaseLimit != null) {
         database = database.head(databaseLimit);
       }
-      Evaluation evaluation = new Evaluation(codeModel, components.indexSettings(), manager, line -> {
-        err.println(line);
-        err.flush();
-      }, generative == null ? null : new Augmenter(generative),
-          expand == null ? null : new Expansion(expand, expandTemperature, seed),
-          new Evaluation.Extras(extraBits, aqe == null ? null : parseAqe(aqe)));
+      Evaluation evaluation =
+          new Evaluation(
+              codeModel,
+              components.indexSettings(),
+              manager,
+              line -> {
+                err.println(line);
+                err.flush();
+              },
+              generative == null ? null : new Augmenter(generative),
+              expand == null ? null : new Expansion(expand, expandTemperature, seed),
+              new Evaluation.Extras(extraBits, aqe == null ? null : parseAqe(aqe)));
       report = evaluation.run(database, test, queries, seed, noIndex ? -1 : latencyQueries);
     }
     if (asJson) {
@@ -140,14 +183,30 @@ public class EvaluateCommand implements Callable<Integer> {
       }
       return 0;
     }
-    out.printf("dataset=%s split=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n", report.dataset(), split,
-        report.database(), report.queries(), report.seed(), report.model(), report.seconds());
-    out.printf("latent spectrum: first principal component %.1f%% of the variance, mean |correlation| %.3f%n",
+    out.printf(
+        "dataset=%s split=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n",
+        report.dataset(),
+        split,
+        report.database(),
+        report.queries(),
+        report.seed(),
+        report.model(),
+        report.seconds());
+    out.printf(
+        "latent spectrum: first principal component %.1f%% of the variance, mean |correlation| %.3f%n",
         100 * report.spectrum().firstComponentShare(), report.spectrum().meanAbsCorrelation());
-    out.printf("%-44s %9s %7s %7s %12s %12s%n", "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
+    out.printf(
+        "%-44s %9s %7s %7s %12s %12s%n",
+        "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
     for (MethodResult m : report.methods()) {
-      out.printf("%-44s %9s %7s %7s %12s %12s%n", m.method(), num(m.mapAt1000(), 4), num(m.precisionAt10(), 4),
-          num(m.precisionAt100(), 4), num(m.msPerQuery(), 3), num(m.msPerQueryAt10(), 3));
+      out.printf(
+          "%-44s %9s %7s %7s %12s %12s%n",
+          m.method(),
+          num(m.mapAt1000(), 4),
+          num(m.precisionAt10(), 4),
+          num(m.precisionAt100(), 4),
+          num(m.msPerQuery(), 3),
+          num(m.msPerQueryAt10(), 3));
     }
     return 0;
   }
@@ -155,7 +214,8 @@ public class EvaluateCommand implements Callable<Integer> {
   private static NeighbourExpansion parseAqe(String spec) {
     String[] parts = spec.split(":");
     try {
-      return new NeighbourExpansion(Integer.parseInt(parts[0].strip()),
+      return new NeighbourExpansion(
+          Integer.parseInt(parts[0].strip()),
           parts.length > 1 ? Float.parseFloat(parts[1].strip()) : 3f);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--aqe must be depth[:α], e.g. 10:3; got: " + spec);

@@ -5,9 +5,9 @@ import dev.lookalike.collection.BulkIndexer;
 import dev.lookalike.collection.ImageFiles;
 import dev.lookalike.collection.IndexingReport;
 import dev.lookalike.dataset.FashionMnist;
+import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
-import dev.lookalike.index.LuceneImageIndex;
-import dev.lookalike.model.CodeModel;
+import dev.lookalike.index.lucene.LuceneImageIndex;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -23,23 +23,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Indexes folders of images (recursively) or Fashion-MNIST splits. */
-@Command(name = "index", mixinStandardHelpOptions = true,
-    description = "Add images to the index: folders (recursive), files, or fashion-mnist:train|test.")
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description =
+        "Add images to the index: folders (recursive), files, or fashion-mnist:train|test.")
 @Dependent
 @Unremovable
 public class IndexCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Inject
-  Components components;
+  @Inject Components components;
 
-  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Folders, image files, or fashion-mnist:train|test.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SOURCE",
+      description = "Folders, image files, or fashion-mnist:train|test.")
   List<String> sources;
 
-  @Mixin
-  StoreOptions store;
+  @Mixin StoreOptions store;
 
   @Option(names = "--threads", defaultValue = "2", description = "Decoding threads.")
   int threads;
@@ -58,22 +61,32 @@ public class IndexCommand implements Callable<Integer> {
     try (CodeModel codeModel = components.openModel(store.model);
         LuceneImageIndex target = components.openIndex(store.index, codeModel)) {
       ImagePipeline pipeline = components.pipeline(codeModel);
-      BulkIndexer indexer = new BulkIndexer(pipeline, codeModel, target, threads, batch, replace,
-          new ProgressBar(err, "images"));
+      BulkIndexer indexer =
+          new BulkIndexer(
+              pipeline, codeModel, target, threads, batch, replace, new ProgressBar(err, "images"));
       for (String text : sources) {
         DataSpec source = new DataSpec(text);
         var split = source.fashionMnistSplit();
-        IndexingReport report = split.isPresent()
-            ? indexer.indexImages(FashionMnist.load(components.config().dataset().fashionMnistDir(), split.get()))
-            : indexer.indexFiles(ImageFiles.find(List.of(source.path())));
-        out.printf("%s: added %d, already indexed %d, failed %d in %.1f s (%.0f images/s)%n", text, report.added(),
-            report.skipped(), report.failures().size(), report.seconds(), report.imagesPerSecond());
+        IndexingReport report =
+            split.isPresent()
+                ? indexer.indexImages(
+                    FashionMnist.load(components.config().dataset().fashionMnistDir(), split.get()))
+                : indexer.indexFiles(ImageFiles.find(List.of(source.path())));
+        out.printf(
+            "%s: added %d, already indexed %d, failed %d in %.1f s (%.0f images/s)%n",
+            text,
+            report.added(),
+            report.skipped(),
+            report.failures().size(),
+            report.seconds(),
+            report.imagesPerSecond());
         for (IndexingReport.Failure failure : report.failures()) {
           out.println("  failed " + failure.reason());
         }
         failed += report.failures().size();
       }
-      out.printf("index %s now holds %d images%n", components.indexDir(store.index), target.count());
+      out.printf(
+          "index %s now holds %d images%n", components.indexDir(store.index), target.count());
     }
     return failed == 0 ? 0 : 2;
   }

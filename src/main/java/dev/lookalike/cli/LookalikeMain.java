@@ -1,6 +1,6 @@
 package dev.lookalike.cli;
 
-import dev.lookalike.model.Djl;
+import dev.lookalike.encoder.Djl;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -8,14 +8,13 @@ import jakarta.inject.Inject;
 import picocli.CommandLine;
 
 /**
- * The single entry point: with no command, or {@code serve}, it runs the HTTP server; otherwise
- * it runs one CLI command and exits with its status.
+ * The single entry point: with no command, or {@code serve}, it runs the HTTP server; otherwise it
+ * runs one CLI command and exits with its status.
  */
 @QuarkusMain
 public class LookalikeMain implements QuarkusApplication {
 
-  @Inject
-  CommandLine.IFactory factory;
+  @Inject CommandLine.IFactory factory;
 
   public static void main(String... args) {
     Djl.ensureOffline();

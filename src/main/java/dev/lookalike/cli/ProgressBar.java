@@ -28,8 +28,16 @@ final class ProgressBar implements ProgressListener {
     lastDraw = now;
     int filled = total == 0 ? WIDTH : (int) (WIDTH * done / total);
     double seconds = (now - start) / 1e9;
-    out.printf("\r[%s%s] %3d%% %d/%d %s, %.0f %s/s ", "#".repeat(filled), "-".repeat(WIDTH - filled),
-        total == 0 ? 100 : 100 * done / total, done, total, unit, seconds == 0 ? 0 : done / seconds, unit);
+    out.printf(
+        "\r[%s%s] %3d%% %d/%d %s, %.0f %s/s ",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled),
+        total == 0 ? 100 : 100 * done / total,
+        done,
+        total,
+        unit,
+        seconds == 0 ? 0 : done / seconds,
+        unit);
     if (done >= total) {
       out.println();
     }

@@ -2,11 +2,11 @@ package dev.lookalike.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookalike.app.Components;
+import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.Hit;
-import dev.lookalike.index.LuceneImageIndex;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.model.CodeModel;
+import dev.lookalike.index.lucene.LuceneImageIndex;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import io.quarkus.arc.Unremovable;
@@ -24,25 +24,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Searches the index with an image file. */
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Find the indexed images most like IMAGE.")
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Find the indexed images most like IMAGE.")
 @Dependent
 @Unremovable
 public class SearchCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Inject
-  Components components;
+  @Inject Components components;
 
-  @Inject
-  ObjectMapper json;
+  @Inject ObjectMapper json;
 
   @Parameters(index = "0", paramLabel = "IMAGE")
   Path image;
 
-  @Mixin
-  StoreOptions store;
+  @Mixin StoreOptions store;
 
   @Option(names = "-k", defaultValue = "10", description = "Number of hits.")
   int k;
@@ -72,11 +71,19 @@ public class SearchCommand implements Callable<Integer> {
     if (asJson) {
       out.println(json.writeValueAsString(response));
     } else {
-      out.printf("%d hits (%s, %.2f ms)%n", response.hits().size(), response.mode(), response.tookMs());
+      out.printf(
+          "%d hits (%s, %.2f ms)%n", response.hits().size(), response.mode(), response.tookMs());
       int rank = offset;
       for (Hit hit : response.hits()) {
-        out.printf("%3d  %-16s  score %.4f  hamming %3d  distance %.4f  %-12s %s%n", ++rank, hit.id(), hit.score(),
-            hit.hamming(), hit.distance(), hit.label() == null ? "" : hit.label(), hit.uri());
+        out.printf(
+            "%3d  %-16s  score %.4f  hamming %3d  distance %.4f  %-12s %s%n",
+            ++rank,
+            hit.id(),
+            hit.score(),
+            hit.hamming(),
+            hit.distance(),
+            hit.label() == null ? "" : hit.label(),
+            hit.uri());
       }
     }
     return 0;

@@ -2,6 +2,8 @@ package dev.lookalike.codes;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.lookalike.linalg.ItqRotation;
+import dev.lookalike.linalg.Pca;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -10,11 +12,11 @@ import java.util.stream.IntStream;
 /**
  * Turns dense vectors into binary codes by thresholding linear projections.
  *
- * <p>Bit {@code b} of a code is 1 iff {@code (vector - mean) · projection[b] > thresholds[b]}.
- * The projections come from PCA (optionally rotated by {@link ItqRotation}) and the thresholds
- * are training medians, so every bit splits the training data in half and carries as much
- * information as one bit can. Instances are immutable and serialise to JSON with Jackson as-is,
- * so the exact encoder used to build an index can be stored next to it.
+ * <p>Bit {@code b} of a code is 1 iff {@code (vector - mean) · projection[b] > thresholds[b]}. The
+ * projections come from PCA (optionally rotated by {@link ItqRotation}) and the thresholds are
+ * training medians, so every bit splits the training data in half and carries as much information
+ * as one bit can. Instances are immutable and serialise to JSON with Jackson as-is, so the exact
+ * encoder used to build an index can be stored next to it.
  */
 public final class Binarizer {
 
@@ -32,8 +34,8 @@ public final class Binarizer {
   /**
    * Creates a binarizer from its parts, copying the arrays.
    *
-   * <p>{@code projection} is {@code bits x dimension}; {@code mean} has the dimension and
-   * {@code thresholds} one entry per bit. All values must be finite.
+   * <p>{@code projection} is {@code bits x dimension}; {@code mean} has the dimension and {@code
+   * thresholds} one entry per bit. All values must be finite.
    */
   @JsonCreator
   public Binarizer(
@@ -52,14 +54,22 @@ public final class Binarizer {
       throw new IllegalArgumentException("projection must have at least one row (bit), got 0");
     }
     if (thresholds.length != projection.length) {
-      throw new IllegalArgumentException("thresholds has " + thresholds.length
-          + " entries, expected one per projection row: " + projection.length);
+      throw new IllegalArgumentException(
+          "thresholds has "
+              + thresholds.length
+              + " entries, expected one per projection row: "
+              + projection.length);
     }
     for (int b = 0; b < projection.length; b++) {
       Objects.requireNonNull(projection[b], "projection[" + b + "]");
       if (projection[b].length != mean.length) {
-        throw new IllegalArgumentException("projection[" + b + "] has dimension "
-            + projection[b].length + ", expected the mean's dimension " + mean.length);
+        throw new IllegalArgumentException(
+            "projection["
+                + b
+                + "] has dimension "
+                + projection[b].length
+                + ", expected the mean's dimension "
+                + mean.length);
       }
       requireFinite(projection[b], "projection[" + b + "]");
     }
@@ -73,8 +83,8 @@ public final class Binarizer {
   /**
    * Fits a binarizer producing {@code bits}-bit codes for vectors like {@code trainingVectors}.
    *
-   * <p>With more bits than dimensions, the PCA basis is reused in further blocks, each turned by
-   * a seeded random rotation, so that extra bits are new directions rather than copies. The same
+   * <p>With more bits than dimensions, the PCA basis is reused in further blocks, each turned by a
+   * seeded random rotation, so that extra bits are new directions rather than copies. The same
    * inputs and seed always give the same binarizer.
    */
   public static Binarizer fit(
@@ -95,15 +105,19 @@ public final class Binarizer {
 
     if (method == BinarizerMethod.UNITS) {
       if (bits != dim) {
-        throw new IllegalArgumentException("the units binarizer makes one bit per dimension: bits must be " + dim
-            + ", got " + bits);
+        throw new IllegalArgumentException(
+            "the units binarizer makes one bit per dimension: bits must be "
+                + dim
+                + ", got "
+                + bits);
       }
       float[][] identity = new float[dim][dim];
       for (int b = 0; b < dim; b++) {
         identity[b][b] = 1f;
       }
       float[] zero = new float[dim];
-      return new Binarizer(method, zero, identity, medians(project(trainingVectors, zero, identity)));
+      return new Binarizer(
+          method, zero, identity, medians(project(trainingVectors, zero, identity)));
     }
     Pca pca = Pca.fit(trainingVectors, Math.min(bits, dim));
     float[] mean = pca.mean();
@@ -176,7 +190,10 @@ public final class Binarizer {
   @Override
   public int hashCode() {
     return Objects.hash(
-        method, Arrays.hashCode(mean), Arrays.deepHashCode(projection), Arrays.hashCode(thresholds));
+        method,
+        Arrays.hashCode(mean),
+        Arrays.deepHashCode(projection),
+        Arrays.hashCode(thresholds));
   }
 
   @Override
@@ -194,7 +211,8 @@ public final class Binarizer {
     float[][] out = new float[bits][];
     System.arraycopy(basis, 0, out, 0, dim);
     for (int start = dim; start < bits; start += dim) {
-      float[][] rotated = matrixTimes(ItqRotation.randomRotation(dim, blockSeeds.nextLong()), basis);
+      float[][] rotated =
+          matrixTimes(ItqRotation.randomRotation(dim, blockSeeds.nextLong()), basis);
       System.arraycopy(rotated, 0, out, start, Math.min(dim, bits - start));
     }
     return out;
@@ -216,7 +234,9 @@ public final class Binarizer {
     return out;
   }
 
-  /** {@code rᵀ · p}: projecting with the result equals projecting with {@code p}, then {@code r}. */
+  /**
+   * {@code rᵀ · p}: projecting with the result equals projecting with {@code p}, then {@code r}.
+   */
   private static float[][] transposeTimes(float[][] r, float[][] p) {
     float[][] transposed = new float[r.length][r.length];
     for (int i = 0; i < r.length; i++) {
@@ -271,9 +291,8 @@ public final class Binarizer {
         column[i] = projected[i][b];
       }
       Arrays.sort(column);
-      out[b] = n % 2 == 1
-          ? column[n / 2]
-          : (float) (((double) column[n / 2 - 1] + column[n / 2]) / 2);
+      out[b] =
+          n % 2 == 1 ? column[n / 2] : (float) (((double) column[n / 2 - 1] + column[n / 2]) / 2);
     }
     return out;
   }

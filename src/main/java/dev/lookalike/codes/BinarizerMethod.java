@@ -36,9 +36,10 @@ public enum BinarizerMethod {
         }
       }
     }
-    String allowed = Arrays.stream(values())
-        .map(m -> m.name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", "));
+    String allowed =
+        Arrays.stream(values())
+            .map(m -> m.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", "));
     throw new IllegalArgumentException(
         "unknown binarizer method '" + name + "', expected one of: " + allowed);
   }

@@ -19,7 +19,10 @@ public final class Coder {
   public Codes code(float[] latent) {
     if (latent.length != binarizer.dimension()) {
       throw new IllegalArgumentException(
-          "latent has " + latent.length + " values; the binarizer expects " + binarizer.dimension());
+          "latent has "
+              + latent.length
+              + " values; the binarizer expects "
+              + binarizer.dimension());
     }
     float[] dense = unit(latent);
     return new Codes(dense, binarizer.encode(dense));

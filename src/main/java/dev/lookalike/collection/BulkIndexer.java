@@ -1,13 +1,13 @@
 package dev.lookalike.collection;
 
 import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.encoder.CodeModel;
+import dev.lookalike.encoder.EncodedImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.image.PreparedImage;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
-import dev.lookalike.model.CodeModel;
-import dev.lookalike.model.EncodedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,8 +38,14 @@ public final class BulkIndexer {
   private final boolean replace;
   private final ProgressListener progress;
 
-  public BulkIndexer(ImagePipeline pipeline, CodeModel model, ImageIndex index, int threads, int batchSize,
-      boolean replace, ProgressListener progress) {
+  public BulkIndexer(
+      ImagePipeline pipeline,
+      CodeModel model,
+      ImageIndex index,
+      int threads,
+      int batchSize,
+      boolean replace,
+      ProgressListener progress) {
     if (threads < 1 || threads > 256) {
       throw new IllegalArgumentException("threads must be in [1, 256], got: " + threads);
     }
@@ -56,7 +62,8 @@ public final class BulkIndexer {
   }
 
   /** One input turned into pixels, or the reason it could not be. */
-  private record Outcome(String id, String uri, String label, PreparedImage image, String skipped, String failure) {}
+  private record Outcome(
+      String id, String uri, String label, PreparedImage image, String skipped, String failure) {}
 
   private interface Source {
     int size();
@@ -65,48 +72,53 @@ public final class BulkIndexer {
   }
 
   public IndexingReport indexFiles(List<Path> files) throws IOException {
-    return run(new Source() {
-      @Override
-      public int size() {
-        return files.size();
-      }
+    return run(
+        new Source() {
+          @Override
+          public int size() {
+            return files.size();
+          }
 
-      @Override
-      public Outcome prepare(int i) throws IOException {
-        Path file = files.get(i);
-        String uri = file.toAbsolutePath().normalize().toUri().toString();
-        String id = ImageIds.forUri(uri);
-        if (!replace && index.contains(id)) {
-          return new Outcome(id, uri, null, null, file.toString(), null);
-        }
-        try {
-          return new Outcome(id, uri, null, pipeline.prepare(Files.readAllBytes(file)), null, null);
-        } catch (InvalidImageException e) {
-          return new Outcome(id, uri, null, null, null, file + ": " + e.getMessage());
-        } catch (IOException e) {
-          return new Outcome(id, uri, null, null, null, file + ": cannot read (" + e.getMessage() + ")");
-        }
-      }
-    });
+          @Override
+          public Outcome prepare(int i) throws IOException {
+            Path file = files.get(i);
+            String uri = file.toAbsolutePath().normalize().toUri().toString();
+            String id = ImageIds.forUri(uri);
+            if (!replace && index.contains(id)) {
+              return new Outcome(id, uri, null, null, file.toString(), null);
+            }
+            try {
+              return new Outcome(
+                  id, uri, null, pipeline.prepare(Files.readAllBytes(file)), null, null);
+            } catch (InvalidImageException e) {
+              return new Outcome(id, uri, null, null, null, file + ": " + e.getMessage());
+            } catch (IOException e) {
+              return new Outcome(
+                  id, uri, null, null, null, file + ": cannot read (" + e.getMessage() + ")");
+            }
+          }
+        });
   }
 
   public IndexingReport indexImages(LabeledImages images) throws IOException {
-    return run(new Source() {
-      @Override
-      public int size() {
-        return images.size();
-      }
+    return run(
+        new Source() {
+          @Override
+          public int size() {
+            return images.size();
+          }
 
-      @Override
-      public Outcome prepare(int i) throws IOException {
-        String uri = images.uri(i);
-        String id = ImageIds.forUri(uri);
-        if (!replace && index.contains(id)) {
-          return new Outcome(id, uri, null, null, uri, null);
-        }
-        return new Outcome(id, uri, images.labelName(i), pipeline.prepare(images.images().get(i)), null, null);
-      }
-    });
+          @Override
+          public Outcome prepare(int i) throws IOException {
+            String uri = images.uri(i);
+            String id = ImageIds.forUri(uri);
+            if (!replace && index.contains(id)) {
+              return new Outcome(id, uri, null, null, uri, null);
+            }
+            return new Outcome(
+                id, uri, images.labelName(i), pipeline.prepare(images.images().get(i)), null, null);
+          }
+        });
   }
 
   private IndexingReport run(Source source) throws IOException {
@@ -114,7 +126,9 @@ public final class BulkIndexer {
     int added = 0;
     int skipped = 0;
     List<IndexingReport.Failure> failures = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("decode-", 0).factory());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads, Thread.ofPlatform().daemon().name("decode-", 0).factory());
     try {
       for (int from = 0; from < source.size(); from += batchSize) {
         int to = Math.min(source.size(), from + batchSize);
@@ -153,8 +167,15 @@ public final class BulkIndexer {
     List<ImageRecord> records = new ArrayList<>(ready.size());
     for (int i = 0; i < ready.size(); i++) {
       Outcome o = ready.get(i);
-      records.add(new ImageRecord(o.id(), o.uri(), o.label(), Map.of(), o.image().thumbnailPng(),
-          encoded.get(i).codes(), encoded.get(i).reconstructionError()));
+      records.add(
+          new ImageRecord(
+              o.id(),
+              o.uri(),
+              o.label(),
+              Map.of(),
+              o.image().thumbnailPng(),
+              encoded.get(i).codes(),
+              encoded.get(i).reconstructionError()));
     }
     index.add(records);
   }

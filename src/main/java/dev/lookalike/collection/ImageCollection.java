@@ -1,11 +1,11 @@
 package dev.lookalike.collection;
 
+import dev.lookalike.encoder.CodeModel;
+import dev.lookalike.encoder.EncodedImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.PreparedImage;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
-import dev.lookalike.model.CodeModel;
-import dev.lookalike.model.EncodedImage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +27,26 @@ public final class ImageCollection {
   }
 
   /**
-   * Decodes, encodes and indexes one image; returns its id. The image is decoded before anything
-   * is written, so bad input leaves the index untouched.
+   * Decodes, encodes and indexes one image; returns its id. The image is decoded before anything is
+   * written, so bad input leaves the index untouched.
    *
    * @param uri where the image came from; when null the id is derived from the content
    */
-  public String add(byte[] bytes, String label, String uri, Map<String, String> metadata) throws IOException {
+  public String add(byte[] bytes, String label, String uri, Map<String, String> metadata)
+      throws IOException {
     PreparedImage prepared = pipeline.prepare(bytes);
     String id = uri == null || uri.isBlank() ? ImageIds.forContent(bytes) : ImageIds.forUri(uri);
     String source = uri == null || uri.isBlank() ? "upload:" + id : uri;
     EncodedImage encoded = model.encode(List.of(prepared.input())).get(0);
-    ImageRecord record = new ImageRecord(id, source, label, metadata, prepared.thumbnailPng(), encoded.codes(),
-        encoded.reconstructionError());
+    ImageRecord record =
+        new ImageRecord(
+            id,
+            source,
+            label,
+            metadata,
+            prepared.thumbnailPng(),
+            encoded.codes(),
+            encoded.reconstructionError());
     index.add(List.of(record));
     index.commit();
     return id;

@@ -27,7 +27,10 @@ public final class ImageFiles {
         files.add(root);
       } else if (Files.isDirectory(root)) {
         try (Stream<Path> walk = Files.walk(root)) {
-          walk.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted().forEach(files::add);
+          walk.filter(Files::isRegularFile)
+              .filter(ImageFiles::hasImageExtension)
+              .sorted()
+              .forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot walk " + root + ": " + e.getMessage(), e);
         }

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Stable image ids: 16 hex digits of SHA-256 of the image's URI, or of its bytes when it has no
- * URI (an anonymous upload). The same file indexed twice gets the same id, so it replaces itself
+ * Stable image ids: 16 hex digits of SHA-256 of the image's URI, or of its bytes when it has no URI
+ * (an anonymous upload). The same file indexed twice gets the same id, so it replaces itself
  * instead of appearing twice.
  */
 public final class ImageIds {

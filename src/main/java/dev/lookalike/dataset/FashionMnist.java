@@ -18,7 +18,17 @@ public final class FashionMnist {
 
   /** Class names in label order, as published with the data set. */
   public static final List<String> CLASS_NAMES =
-      List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+      List.of(
+          "T-shirt/top",
+          "Trouser",
+          "Pullover",
+          "Dress",
+          "Coat",
+          "Sandal",
+          "Shirt",
+          "Sneaker",
+          "Bag",
+          "Ankle boot");
 
   /** The prefix of data source names, as in {@code fashion-mnist:train}. */
   public static final String SCHEME = "fashion-mnist";
@@ -41,7 +51,9 @@ public final class FashionMnist {
       return switch (name.toLowerCase(java.util.Locale.ROOT)) {
         case "train" -> TRAIN;
         case "test", "t10k" -> TEST;
-        default -> throw new IllegalArgumentException("unknown Fashion-MNIST split '" + name + "'; use train or test");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown Fashion-MNIST split '" + name + "'; use train or test");
       };
     }
 
@@ -63,9 +75,16 @@ public final class FashionMnist {
     Path images = directory.resolve(split.imagesFile());
     Path labels = directory.resolve(split.labelsFile());
     if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
-      throw new IllegalArgumentException("Fashion-MNIST " + split.sourceName() + " not found in " + directory
-          + " (expected " + split.imagesFile() + " and " + split.labelsFile()
-          + "; on Debian: apt-get install dataset-fashion-mnist)");
+      throw new IllegalArgumentException(
+          "Fashion-MNIST "
+              + split.sourceName()
+              + " not found in "
+              + directory
+              + " (expected "
+              + split.imagesFile()
+              + " and "
+              + split.labelsFile()
+              + "; on Debian: apt-get install dataset-fashion-mnist)");
     }
     return toImages(split.sourceName(), IdxFile.read(images), IdxFile.read(labels));
   }
@@ -86,7 +105,8 @@ public final class FashionMnist {
       throw new IllegalArgumentException(name + ": expected 3-d images and 1-d labels");
     }
     if (images.count() != labels.count()) {
-      throw new IllegalArgumentException(name + ": " + images.count() + " images but " + labels.count() + " labels");
+      throw new IllegalArgumentException(
+          name + ": " + images.count() + " images but " + labels.count() + " labels");
     }
     int height = images.dimension(1);
     int width = images.dimension(2);

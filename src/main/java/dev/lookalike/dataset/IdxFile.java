@@ -33,7 +33,8 @@ public final class IdxFile {
   /** Reads a file; names ending in {@code .gz} are decompressed. */
   public static IdxFile read(Path file) {
     try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+      InputStream in =
+          file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
       return read(in, file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read IDX file " + file + ": " + e.getMessage(), e);
@@ -50,7 +51,8 @@ public final class IdxFile {
       throw new IOException(name + " is empty, not an IDX file");
     }
     if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xFF) != UNSIGNED_BYTE) {
-      throw new IOException(name + " is not an unsigned-byte IDX file (magic 0x" + Integer.toHexString(magic) + ")");
+      throw new IOException(
+          name + " is not an unsigned-byte IDX file (magic 0x" + Integer.toHexString(magic) + ")");
     }
     int rank = magic & 0xFF;
     if (rank < 1 || rank > 4) {

@@ -9,16 +9,19 @@ import java.util.stream.IntStream;
 /**
  * Images already in model-input form, with an integer label per image and the names of the labels.
  *
- * @param name what the images are, e.g. {@code fashion-mnist:test}; item URIs are {@code name#index}
+ * @param name what the images are, e.g. {@code fashion-mnist:test}; item URIs are {@code
+ *     name#index}
  */
-public record LabeledImages(String name, List<FloatImage> images, int[] labels, List<String> labelNames) {
+public record LabeledImages(
+    String name, List<FloatImage> images, int[] labels, List<String> labelNames) {
 
   public LabeledImages {
     images = List.copyOf(images);
     labels = labels.clone();
     labelNames = List.copyOf(labelNames);
     if (images.size() != labels.length) {
-      throw new IllegalArgumentException(images.size() + " images but " + labels.length + " labels");
+      throw new IllegalArgumentException(
+          images.size() + " images but " + labels.length + " labels");
     }
   }
 

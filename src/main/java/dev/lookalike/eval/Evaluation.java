@@ -3,20 +3,20 @@ package dev.lookalike.eval;
 import ai.djl.ndarray.NDManager;
 import dev.lookalike.codes.Binarizer;
 import dev.lookalike.codes.BinarizerMethod;
-import dev.lookalike.codes.Codes;
 import dev.lookalike.codes.Coder;
-import dev.lookalike.codes.Pca;
+import dev.lookalike.codes.Codes;
 import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.encoder.CodeModel;
+import dev.lookalike.generative.Augmenter;
+import dev.lookalike.generative.Expansion;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageRecord;
 import dev.lookalike.index.IndexSettings;
-import dev.lookalike.index.LuceneImageIndex;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.model.Augmenter;
-import dev.lookalike.model.CodeModel;
-import dev.lookalike.search.Expansion;
+import dev.lookalike.index.lucene.LuceneImageIndex;
+import dev.lookalike.linalg.Pca;
 import dev.lookalike.search.NeighbourExpansion;
 import dev.lookalike.search.SearchService;
 import java.io.IOException;
@@ -37,6 +37,7 @@ public final class Evaluation {
 
   /** Learning PCA and ITQ on more than this many database rows changes nothing measurable. */
   private static final int FIT_SAMPLE = 20_000;
+
   private static final int CUTOFF = MetricAccumulator.MAP_CUTOFF;
 
   private final CodeModel model;
@@ -61,13 +62,20 @@ public final class Evaluation {
     }
   }
 
-  public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
+  public Evaluation(
+      CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
     this(model, indexSettings, manager, log, null, null, Extras.NONE);
   }
 
   /** Also measures query expansion with the augmenter's variants, and the extra rows. */
-  public Evaluation(CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log,
-      Augmenter augmenter, Expansion expansion, Extras extras) {
+  public Evaluation(
+      CodeModel model,
+      IndexSettings indexSettings,
+      NDManager manager,
+      Consumer<String> log,
+      Augmenter augmenter,
+      Expansion expansion,
+      Extras extras) {
     this.model = model;
     this.indexSettings = indexSettings;
     this.manager = manager;
@@ -83,7 +91,8 @@ public final class Evaluation {
    * @param queryCount how many test images to query with (a seeded sample; all when larger)
    * @param latencyQueries how many of them to time k = 10 searches with
    */
-  public EvaluationReport run(LabeledImages database, LabeledImages test, int queryCount, long seed, int latencyQueries)
+  public EvaluationReport run(
+      LabeledImages database, LabeledImages test, int queryCount, long seed, int latencyQueries)
       throws IOException {
     long start = System.nanoTime();
     LabeledImages queries = sample(test, queryCount, seed);
@@ -94,18 +103,40 @@ public final class Evaluation {
     ExactRanking exact = new ExactRanking(manager);
     List<MethodResult> results = new ArrayList<>();
 
-    results.add(timed("raw pixels L2", "baseline", queries, database, () -> exact.byL2(dbPixels, qPixels, CUTOFF)));
+    results.add(
+        timed(
+            "raw pixels L2",
+            "baseline",
+            queries,
+            database,
+            () -> exact.byL2(dbPixels, qPixels, CUTOFF)));
     Pca pca = Pca.fit(sampleRows(dbPixels, seed), latent);
     float[][] dbPca = pca.project(dbPixels);
     float[][] qPca = pca.project(qPixels);
-    results.add(timed("PCA-" + latent + " L2", "baseline", queries, database, () -> exact.byL2(dbPca, qPca, CUTOFF)));
-    results.add(timed("PCA-" + latent + " cosine", "baseline", queries, database,
-        () -> exact.byCosine(dbPca, qPca, CUTOFF)));
+    results.add(
+        timed(
+            "PCA-" + latent + " L2",
+            "baseline",
+            queries,
+            database,
+            () -> exact.byL2(dbPca, qPca, CUTOFF)));
+    results.add(
+        timed(
+            "PCA-" + latent + " cosine",
+            "baseline",
+            queries,
+            database,
+            () -> exact.byCosine(dbPca, qPca, CUTOFF)));
     Binarizer pcaItq = Binarizer.fit(sampleRows(dbPixels, seed), bits, BinarizerMethod.ITQ, seed);
     long[][] dbItq = encode(pcaItq, dbPixels);
     long[][] qItq = encode(pcaItq, qPixels);
-    results.add(timed("PCA-ITQ " + bits + " bits", "baseline", queries, database,
-        () -> ExactRanking.byHamming(dbItq, qItq, CUTOFF)));
+    results.add(
+        timed(
+            "PCA-ITQ " + bits + " bits",
+            "baseline",
+            queries,
+            database,
+            () -> ExactRanking.byHamming(dbItq, qItq, CUTOFF)));
 
     log.accept("encoding " + database.size() + " database and " + queries.size() + " query images");
     float[][] dbLatent = model.latents(database.images());
@@ -113,106 +144,201 @@ public final class Evaluation {
     Coder coder = model.coder();
     float[][] dbDense = Coder.unit(dbLatent);
     float[][] qDense = Coder.unit(qLatent);
-    results.add(timed("DAE dense exact (cosine)", "model", queries, database,
-        () -> exact.byCosine(dbDense, qDense, CUTOFF)));
+    results.add(
+        timed(
+            "DAE dense exact (cosine)",
+            "model",
+            queries,
+            database,
+            () -> exact.byCosine(dbDense, qDense, CUTOFF)));
     Binarizer own = coder.binarizer();
     long[][] dbBits = encode(own, dbDense);
     long[][] qBits = encode(own, qDense);
-    results.add(timed("DAE " + bits + "-bit " + name(own.method()) + " Hamming", "model", queries, database,
-        () -> ExactRanking.byHamming(dbBits, qBits, CUTOFF)));
+    results.add(
+        timed(
+            "DAE " + bits + "-bit " + name(own.method()) + " Hamming",
+            "model",
+            queries,
+            database,
+            () -> ExactRanking.byHamming(dbBits, qBits, CUTOFF)));
 
     if (augmenter != null) {
       results.add(expanded(queries, database, exact, dbDense));
     }
     if (extras.neighbourExpansion() != null) {
-      results.add(neighbourExpanded(queries, database, exact, dbDense, qDense, extras.neighbourExpansion()));
+      results.add(
+          neighbourExpanded(
+              queries, database, exact, dbDense, qDense, extras.neighbourExpansion()));
     }
     for (int extraBits : extras.bits()) {
       if (extraBits == bits) {
         continue;
       }
-      Binarizer pcaItqExtra = Binarizer.fit(sampleRows(dbPixels, seed), extraBits, BinarizerMethod.ITQ, seed);
+      Binarizer pcaItqExtra =
+          Binarizer.fit(sampleRows(dbPixels, seed), extraBits, BinarizerMethod.ITQ, seed);
       long[][] dbPcaBits = encode(pcaItqExtra, dbPixels);
       long[][] qPcaBits = encode(pcaItqExtra, qPixels);
-      results.add(timed("PCA-ITQ " + extraBits + " bits", "baseline", queries, database,
-          () -> ExactRanking.byHamming(dbPcaBits, qPcaBits, CUTOFF)));
-      BinarizerMethod method = own.method() == BinarizerMethod.UNITS ? BinarizerMethod.ITQ : own.method();
+      results.add(
+          timed(
+              "PCA-ITQ " + extraBits + " bits",
+              "baseline",
+              queries,
+              database,
+              () -> ExactRanking.byHamming(dbPcaBits, qPcaBits, CUTOFF)));
+      BinarizerMethod method =
+          own.method() == BinarizerMethod.UNITS ? BinarizerMethod.ITQ : own.method();
       Binarizer modelExtra = Binarizer.fit(sampleRows(dbDense, seed), extraBits, method, seed);
       long[][] dbModelBits = encode(modelExtra, dbDense);
       long[][] qModelBits = encode(modelExtra, qDense);
-      results.add(timed("DAE " + extraBits + "-bit " + name(method) + " Hamming", "model", queries, database,
-          () -> ExactRanking.byHamming(dbModelBits, qModelBits, CUTOFF)));
+      results.add(
+          timed(
+              "DAE " + extraBits + "-bit " + name(method) + " Hamming",
+              "model",
+              queries,
+              database,
+              () -> ExactRanking.byHamming(dbModelBits, qModelBits, CUTOFF)));
     }
 
     // Ablations: other ways to derive codes from the same latents.
-    results.add(timed("ablation: DAE latent L2", "ablation", queries, database,
-        () -> exact.byL2(dbLatent, qLatent, CUTOFF)));
+    results.add(
+        timed(
+            "ablation: DAE latent L2",
+            "ablation",
+            queries,
+            database,
+            () -> exact.byL2(dbLatent, qLatent, CUTOFF)));
     float[] mean = Pca.fit(sampleRows(dbLatent, seed), 1).mean();
     float[][] dbCentred = centred(dbLatent, mean);
     float[][] qCentred = centred(qLatent, mean);
-    results.add(timed("ablation: DAE centred cosine", "ablation", queries, database,
-        () -> exact.byCosine(dbCentred, qCentred, CUTOFF)));
+    results.add(
+        timed(
+            "ablation: DAE centred cosine",
+            "ablation",
+            queries,
+            database,
+            () -> exact.byCosine(dbCentred, qCentred, CUTOFF)));
     for (double power : new double[] {0.5, 1.0}) {
       Pca latentPca = Pca.fit(sampleRows(dbLatent, seed), latent);
       float[][] dbWhite = whitened(latentPca, dbLatent, power);
       float[][] qWhite = whitened(latentPca, qLatent, power);
-      results.add(timed("ablation: DAE PCA-whitened^" + power + " cosine", "ablation", queries, database,
-          () -> exact.byCosine(dbWhite, qWhite, CUTOFF)));
+      results.add(
+          timed(
+              "ablation: DAE PCA-whitened^" + power + " cosine",
+              "ablation",
+              queries,
+              database,
+              () -> exact.byCosine(dbWhite, qWhite, CUTOFF)));
     }
-    BinarizerMethod otherMethod = own.method() == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
+    BinarizerMethod otherMethod =
+        own.method() == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
     if (own.method() == BinarizerMethod.UNITS) {
-      results.add(ablationBits(queries, database, dbDense, qDense, bits, BinarizerMethod.MEDIAN, seed));
+      results.add(
+          ablationBits(queries, database, dbDense, qDense, bits, BinarizerMethod.MEDIAN, seed));
     }
     results.add(ablationBits(queries, database, dbDense, qDense, bits, otherMethod, seed));
     Binarizer rawItq = Binarizer.fit(sampleRows(dbLatent, seed), bits, BinarizerMethod.ITQ, seed);
     long[][] dbRawBits = encode(rawItq, dbLatent);
     long[][] qRawBits = encode(rawItq, qLatent);
-    results.add(timed("ablation: DAE " + bits + "-bit ITQ of raw latent", "ablation", queries, database,
-        () -> ExactRanking.byHamming(dbRawBits, qRawBits, CUTOFF)));
+    results.add(
+        timed(
+            "ablation: DAE " + bits + "-bit ITQ of raw latent",
+            "ablation",
+            queries,
+            database,
+            () -> ExactRanking.byHamming(dbRawBits, qRawBits, CUTOFF)));
 
     if (latencyQueries >= 0) {
       results.addAll(indexed(database, queries, dbDense, dbBits, qDense, qBits, latencyQueries));
     }
-    return new EvaluationReport(database.name().split(":")[0], database.size(), queries.size(), seed,
-        model.fingerprint(), LatentSpectrum.of(sampleRows(dbLatent, seed)), results, (System.nanoTime() - start) / 1e9);
+    return new EvaluationReport(
+        database.name().split(":")[0],
+        database.size(),
+        queries.size(),
+        seed,
+        model.fingerprint(),
+        LatentSpectrum.of(sampleRows(dbLatent, seed)),
+        results,
+        (System.nanoTime() - start) / 1e9);
   }
 
-  private MethodResult ablationBits(LabeledImages queries, LabeledImages database, float[][] dbDense, float[][] qDense,
-      int bits, BinarizerMethod method, long seed) {
+  private MethodResult ablationBits(
+      LabeledImages queries,
+      LabeledImages database,
+      float[][] dbDense,
+      float[][] qDense,
+      int bits,
+      BinarizerMethod method,
+      long seed) {
     Binarizer binarizer = Binarizer.fit(sampleRows(dbDense, seed), bits, method, seed);
     long[][] dbCodes = encode(binarizer, dbDense);
     long[][] qCodes = encode(binarizer, qDense);
-    return timed("ablation: DAE " + bits + "-bit " + name(method) + " Hamming", "ablation", queries, database,
+    return timed(
+        "ablation: DAE " + bits + "-bit " + name(method) + " Hamming",
+        "ablation",
+        queries,
+        database,
         () -> ExactRanking.byHamming(dbCodes, qCodes, CUTOFF));
   }
 
   /** Dense cosine ranking with each query replaced by the mean of it and its VAE variants. */
-  private MethodResult expanded(LabeledImages queries, LabeledImages database, ExactRanking exact, float[][] dbDense) {
-    log.accept("expanding " + queries.size() + " queries with " + expansion.variants() + " VAE variants each");
+  private MethodResult expanded(
+      LabeledImages queries, LabeledImages database, ExactRanking exact, float[][] dbDense) {
+    log.accept(
+        "expanding "
+            + queries.size()
+            + " queries with "
+            + expansion.variants()
+            + " VAE variants each");
     float[][] qExpanded = new float[queries.size()][];
     long t0 = System.nanoTime();
     for (int q = 0; q < queries.size(); q++) {
       FloatImage query = queries.images().get(q);
       List<FloatImage> inputs = new ArrayList<>(List.of(query));
-      inputs.addAll(augmenter.augment(query, expansion.variants(), expansion.temperature(), expansion.seed()));
+      inputs.addAll(
+          augmenter.augment(
+              query, expansion.variants(), expansion.temperature(), expansion.seed()));
       qExpanded[q] = Coder.unit(SearchService.meanDense(model.latents(inputs)));
     }
     double expansionMs = (System.nanoTime() - t0) / 1e6 / queries.size();
-    MethodResult ranked = timed("DAE dense exact + VAE expansion (n=" + expansion.variants() + ", T="
-        + expansion.temperature() + ")", "model", queries, database, () -> exact.byCosine(dbDense, qExpanded, CUTOFF));
+    MethodResult ranked =
+        timed(
+            "DAE dense exact + VAE expansion (n="
+                + expansion.variants()
+                + ", T="
+                + expansion.temperature()
+                + ")",
+            "model",
+            queries,
+            database,
+            () -> exact.byCosine(dbDense, qExpanded, CUTOFF));
     // the latency column holds the per-query cost of making the expanded query (augment + encode)
-    return new MethodResult(ranked.method(), ranked.family(), ranked.mapAt1000(), ranked.precisionAt10(),
-        ranked.precisionAt100(), ranked.msPerQuery(), expansionMs);
+    return new MethodResult(
+        ranked.method(),
+        ranked.family(),
+        ranked.mapAt1000(),
+        ranked.precisionAt10(),
+        ranked.precisionAt100(),
+        ranked.msPerQuery(),
+        expansionMs);
   }
 
   /**
-   * Dense cosine ranking re-ranked by α-query expansion: a first exact search for the top
-   * {@code depth}, the expanded query, a second exact search. The time is that of both searches.
+   * Dense cosine ranking re-ranked by α-query expansion: a first exact search for the top {@code
+   * depth}, the expanded query, a second exact search. The time is that of both searches.
    */
-  private MethodResult neighbourExpanded(LabeledImages queries, LabeledImages database, ExactRanking exact,
-      float[][] dbDense, float[][] qDense, NeighbourExpansion expansion) {
-    return timed("DAE dense exact + αQE (depth " + expansion.depth() + ", α " + expansion.alpha() + ")", "model",
-        queries, database, () -> {
+  private MethodResult neighbourExpanded(
+      LabeledImages queries,
+      LabeledImages database,
+      ExactRanking exact,
+      float[][] dbDense,
+      float[][] qDense,
+      NeighbourExpansion expansion) {
+    return timed(
+        "DAE dense exact + αQE (depth " + expansion.depth() + ", α " + expansion.alpha() + ")",
+        "model",
+        queries,
+        database,
+        () -> {
           int[][] first = exact.byCosine(dbDense, qDense, expansion.depth());
           float[][] expanded = new float[qDense.length][];
           for (int q = 0; q < qDense.length; q++) {
@@ -227,16 +353,34 @@ public final class Evaluation {
   }
 
   /** The modes served by the Lucene index, on an in-memory index of the database's codes. */
-  private List<MethodResult> indexed(LabeledImages database, LabeledImages queries, float[][] dbDense,
-      long[][] dbBits, float[][] qDense, long[][] qBits, int latencyQueries) throws IOException {
+  private List<MethodResult> indexed(
+      LabeledImages database,
+      LabeledImages queries,
+      float[][] dbDense,
+      long[][] dbBits,
+      float[][] qDense,
+      long[][] qBits,
+      int latencyQueries)
+      throws IOException {
     log.accept("building an HNSW + hash index of " + database.size() + " codes");
     List<MethodResult> results = new ArrayList<>();
-    try (LuceneImageIndex index = LuceneImageIndex.open(new ByteBuffersDirectory(), indexSettings, model.fingerprint(),
-        model.manifest().latent(), model.manifest().bits())) {
+    try (LuceneImageIndex index =
+        LuceneImageIndex.open(
+            new ByteBuffersDirectory(),
+            indexSettings,
+            model.fingerprint(),
+            model.manifest().latent(),
+            model.manifest().bits())) {
       List<ImageRecord> records = new ArrayList<>(database.size());
       for (int i = 0; i < database.size(); i++) {
-        records.add(new ImageRecord(Integer.toString(i), database.uri(i), null, Map.of(), null,
-            new Codes(dbDense[i], dbBits[i])));
+        records.add(
+            new ImageRecord(
+                Integer.toString(i),
+                database.uri(i),
+                null,
+                Map.of(),
+                null,
+                new Codes(dbDense[i], dbBits[i])));
       }
       index.add(records);
       index.commit();
@@ -244,22 +388,36 @@ public final class Evaluation {
         MetricAccumulator metrics = new MetricAccumulator();
         long t0 = System.nanoTime();
         for (int q = 0; q < queries.size(); q++) {
-          List<Hit> hits = index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(CUTOFF, mode));
+          List<Hit> hits =
+              index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(CUTOFF, mode));
           metrics.add(labels(database, hits), queries.labels()[q]);
         }
         double ms = (System.nanoTime() - t0) / 1e6 / queries.size();
-        results.add(MethodResult.of("DAE " + mode.id() + " (Lucene)", "model", metrics.scores(), ms,
-            latencyAt10(index, mode, qDense, qBits, latencyQueries)));
+        results.add(
+            MethodResult.of(
+                "DAE " + mode.id() + " (Lucene)",
+                "model",
+                metrics.scores(),
+                ms,
+                latencyAt10(index, mode, qDense, qBits, latencyQueries)));
       }
       double exactAt10 = latencyAt10(index, SearchMode.EXACT, qDense, qBits, latencyQueries);
-      results.add(new MethodResult("DAE exact (Lucene scan)", "model", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          exactAt10));
+      results.add(
+          new MethodResult(
+              "DAE exact (Lucene scan)",
+              "model",
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              exactAt10));
     }
     return results;
   }
 
-  private static double latencyAt10(LuceneImageIndex index, SearchMode mode, float[][] qDense, long[][] qBits,
-      int latencyQueries) throws IOException {
+  private static double latencyAt10(
+      LuceneImageIndex index, SearchMode mode, float[][] qDense, long[][] qBits, int latencyQueries)
+      throws IOException {
     int n = Math.min(latencyQueries, qDense.length);
     if (n == 0) {
       return Double.NaN;
@@ -286,7 +444,11 @@ public final class Evaluation {
     int[][] rank();
   }
 
-  private MethodResult timed(String method, String family, LabeledImages queries, LabeledImages database,
+  private MethodResult timed(
+      String method,
+      String family,
+      LabeledImages queries,
+      LabeledImages database,
       Ranking ranking) {
     long t0 = System.nanoTime();
     int[][] ranked = ranking.rank();
@@ -341,12 +503,6 @@ public final class Evaluation {
   private static float[][] pixels(LabeledImages images) {
     return images.images().stream().map(FloatImage::pixels).toArray(float[][]::new);
   }
-
-
-
-
-
-
 
   /** Projects onto the principal axes and divides each by (its standard deviation)^power. */
   private static float[][] whitened(Pca pca, float[][] rows, double power) {

@@ -29,7 +29,9 @@ public final class ExactRanking {
     }
   }
 
-  /** Top k database rows by cosine similarity (rows are normalised here), ties by database order. */
+  /**
+   * Top k database rows by cosine similarity (rows are normalised here), ties by database order.
+   */
   public int[][] byCosine(float[][] database, float[][] queries, int k) {
     try (NDManager scope = manager.newSubManager()) {
       NDArray db = normalise(matrix(scope, database));
@@ -50,7 +52,11 @@ public final class ExactRanking {
     return result;
   }
 
-  private int[][] rank(NDManager scope, NDArray db, float[][] queries, int k,
+  private int[][] rank(
+      NDManager scope,
+      NDArray db,
+      float[][] queries,
+      int k,
       java.util.function.UnaryOperator<NDArray> distanceFromProduct) {
     int n = (int) db.getShape().get(0);
     int top = Math.min(k, n);

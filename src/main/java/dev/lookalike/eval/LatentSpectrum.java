@@ -1,11 +1,11 @@
 package dev.lookalike.eval;
 
-import dev.lookalike.codes.Pca;
+import dev.lookalike.linalg.Pca;
 
 /**
  * How spread out a set of latent codes is, the check against collapse: when a training term makes
- * every image's code nearly the same, the first principal component holds most of the variance
- * and the units become strongly correlated.
+ * every image's code nearly the same, the first principal component holds most of the variance and
+ * the units become strongly correlated.
  *
  * @param firstComponentShare share of the total variance along the first principal axis
  * @param meanAbsCorrelation mean |Pearson correlation| over pairs of distinct units

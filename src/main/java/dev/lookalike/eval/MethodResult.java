@@ -5,8 +5,8 @@ package dev.lookalike.eval;
  *
  * @param method what was ranked and how, e.g. {@code PCA-64 L2}
  * @param family {@code baseline} or {@code model}
- * @param msPerQuery mean time to rank the database for one query at the mAP cut-off (k = 1000);
- *     for brute-force methods the block-wise matrix product is divided by the number of queries
+ * @param msPerQuery mean time to rank the database for one query at the mAP cut-off (k = 1000); for
+ *     brute-force methods the block-wise matrix product is divided by the number of queries
  * @param msPerQueryAt10 mean latency of a k = 10 search through the Lucene index, or NaN when the
  *     method is not served by the index
  */
@@ -19,8 +19,15 @@ public record MethodResult(
     double msPerQuery,
     double msPerQueryAt10) {
 
-  static MethodResult of(String method, String family, RetrievalScores scores, double msPerQuery, double msAt10) {
-    return new MethodResult(method, family, scores.mapAt1000(), scores.precisionAt10(), scores.precisionAt100(),
-        msPerQuery, msAt10);
+  static MethodResult of(
+      String method, String family, RetrievalScores scores, double msPerQuery, double msAt10) {
+    return new MethodResult(
+        method,
+        family,
+        scores.mapAt1000(),
+        scores.precisionAt10(),
+        scores.precisionAt100(),
+        msPerQuery,
+        msAt10);
   }
 }

@@ -13,8 +13,8 @@ public final class RankingMetrics {
   private RankingMetrics() {}
 
   /**
-   * Average precision over the top {@code k}: the sum of precision@i at each relevant rank
-   * {@code i <= k}, divided by the number of relevant items in the top {@code k} (at least 1).
+   * Average precision over the top {@code k}: the sum of precision@i at each relevant rank {@code i
+   * <= k}, divided by the number of relevant items in the top {@code k} (at least 1).
    *
    * <p>Dividing by the relevant items retrieved (not all relevant items in the database) is the
    * usual "mAP@k" of the hashing literature; a query with no relevant item in the top {@code k}

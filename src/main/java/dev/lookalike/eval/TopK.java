@@ -6,9 +6,9 @@ import java.util.Objects;
  * Selects the {@code k} smallest distances, ties broken by index.
  *
  * <p>Index order is database order, so the tie-break matches the stable sort of the reference
- * evaluation and results are reproducible. Float distances use a bounded heap
- * ({@code O(n log k)}); Hamming distances, being small integers, use counting
- * ({@code O(n + maxDistance)}), which matters when every query scans 60,000 codes.
+ * evaluation and results are reproducible. Float distances use a bounded heap ({@code O(n log k)});
+ * Hamming distances, being small integers, use counting ({@code O(n + maxDistance)}), which matters
+ * when every query scans 60,000 codes.
  */
 public final class TopK {
 
@@ -47,8 +47,8 @@ public final class TopK {
   }
 
   /**
-   * Returns the indices of the {@code min(k, n)} smallest Hamming distances, sorted by
-   * (distance, index).
+   * Returns the indices of the {@code min(k, n)} smallest Hamming distances, sorted by (distance,
+   * index).
    *
    * <p>Distances must be in {@code [0, 65536]}.
    */

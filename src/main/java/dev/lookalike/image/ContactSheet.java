@@ -13,8 +13,8 @@ public final class ContactSheet {
   private ContactSheet() {}
 
   /**
-   * Composes the rows (each a list of images of one spec; rows may differ in length) into one
-   * image whose pixels are {@code scale} times larger.
+   * Composes the rows (each a list of images of one spec; rows may differ in length) into one image
+   * whose pixels are {@code scale} times larger.
    */
   public static FloatImage compose(List<List<FloatImage>> rows, int scale) {
     if (rows.isEmpty() || rows.stream().anyMatch(List::isEmpty)) {
@@ -35,16 +35,24 @@ public final class ContactSheet {
     for (int r = 0; r < rows.size(); r++) {
       for (int c = 0; c < rows.get(r).size(); c++) {
         FloatImage image = rows.get(r).get(c);
-        if (image.width() != first.width() || image.height() != first.height() || image.channels() != channels) {
-          throw new IllegalArgumentException("every image of a contact sheet must be " + first.width() + "x"
-              + first.height() + "x" + channels);
+        if (image.width() != first.width()
+            || image.height() != first.height()
+            || image.channels() != channels) {
+          throw new IllegalArgumentException(
+              "every image of a contact sheet must be "
+                  + first.width()
+                  + "x"
+                  + first.height()
+                  + "x"
+                  + channels);
         }
         int x0 = GUTTER + c * (cellWidth + GUTTER);
         int y0 = GUTTER + r * (cellHeight + GUTTER);
         for (int ch = 0; ch < channels; ch++) {
           for (int y = 0; y < cellHeight; y++) {
             for (int x = 0; x < cellWidth; x++) {
-              pixels[ch * width * height + (y0 + y) * width + x0 + x] = image.pixel(ch, y / scale, x / scale);
+              pixels[ch * width * height + (y0 + y) * width + x0 + x] =
+                  image.pixel(ch, y / scale, x / scale);
             }
           }
         }

@@ -24,8 +24,7 @@ public record FloatImage(int width, int height, int channels, float[] pixels) {
           "image width and height must be at least 1, got " + width + "x" + height);
     }
     if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException(
-          "channels must be 1 (grey) or 3 (RGB), got " + channels);
+      throw new IllegalArgumentException("channels must be 1 (grey) or 3 (RGB), got " + channels);
     }
     if (pixels == null) {
       throw new IllegalArgumentException("pixels must not be null");
@@ -33,8 +32,16 @@ public record FloatImage(int width, int height, int channels, float[] pixels) {
     long expected = (long) width * height * channels;
     if (pixels.length != expected) {
       throw new IllegalArgumentException(
-          "a " + width + "x" + height + "x" + channels + " image needs " + expected
-              + " values, got " + pixels.length);
+          "a "
+              + width
+              + "x"
+              + height
+              + "x"
+              + channels
+              + " image needs "
+              + expected
+              + " values, got "
+              + pixels.length);
     }
   }
 
@@ -56,8 +63,14 @@ public record FloatImage(int width, int height, int channels, float[] pixels) {
     }
     if ((long) width * height != unsignedPixels.length) {
       throw new IllegalArgumentException(
-          "a " + width + "x" + height + " grey image needs " + (long) width * height
-              + " bytes, got " + unsignedPixels.length);
+          "a "
+              + width
+              + "x"
+              + height
+              + " grey image needs "
+              + (long) width * height
+              + " bytes, got "
+              + unsignedPixels.length);
     }
     float[] values = new float[unsignedPixels.length];
     for (int i = 0; i < values.length; i++) {
@@ -70,8 +83,19 @@ public record FloatImage(int width, int height, int channels, float[] pixels) {
   public float pixel(int channel, int y, int x) {
     if (channel < 0 || channel >= channels || y < 0 || y >= height || x < 0 || x >= width) {
       throw new IndexOutOfBoundsException(
-          "pixel (channel " + channel + ", y " + y + ", x " + x + ") is outside a "
-              + width + "x" + height + "x" + channels + " image");
+          "pixel (channel "
+              + channel
+              + ", y "
+              + y
+              + ", x "
+              + x
+              + ") is outside a "
+              + width
+              + "x"
+              + height
+              + "x"
+              + channels
+              + " image");
     }
     return pixels[(channel * height + y) * width + x];
   }

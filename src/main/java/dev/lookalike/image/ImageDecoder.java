@@ -79,7 +79,8 @@ public final class ImageDecoder {
       // OpenCV reads more formats (PNM, JPEG 2000, EXR…), but for those the declared size could
       // only be checked after decoding: a decompression bomb would already have done its harm.
       throw new InvalidImageException(
-          Reason.UNSUPPORTED_TYPE, "the data is not an image in a supported format (" + SUPPORTED + ")");
+          Reason.UNSUPPORTED_TYPE,
+          "the data is not an image in a supported format (" + SUPPORTED + ")");
     }
     if (format == ImageFormat.GIF) {
       return decodeGif(bytes);
@@ -160,7 +161,8 @@ public final class ImageDecoder {
               default ->
                   throw new InvalidImageException(
                       Reason.UNSUPPORTED_TYPE,
-                      "the image stores its samples as " + depthName(depth)
+                      "the image stores its samples as "
+                          + depthName(depth)
                           + ", which is not supported");
             };
         Mat converted = new Mat();
@@ -174,7 +176,8 @@ public final class ImageDecoder {
       } else if (channels != 1 && channels != 3 && channels != 4) {
         throw new InvalidImageException(
             Reason.UNSUPPORTED_TYPE,
-            "the image has " + channels
+            "the image has "
+                + channels
                 + " channels; only grey, colour and colour with alpha are supported");
       }
       return current;
@@ -225,7 +228,8 @@ public final class ImageDecoder {
       }
       throw new InvalidImageException(
           Reason.UNDECODABLE,
-          "the GIF image cannot be decoded; it is probably truncated or damaged", e);
+          "the GIF image cannot be decoded; it is probably truncated or damaged",
+          e);
     } finally {
       reader.dispose();
     }

@@ -59,8 +59,14 @@ public enum ImageFormat {
 
   private static boolean isBmpInfoHeaderSize(byte[] b) {
     int size = (b[14] & 0xFF) | (b[15] & 0xFF) << 8 | (b[16] & 0xFF) << 16 | (b[17] & 0xFF) << 24;
-    return size == 12 || size == 16 || size == 40 || size == 52 || size == 56 || size == 64
-        || size == 108 || size == 124;
+    return size == 12
+        || size == 16
+        || size == 40
+        || size == 52
+        || size == 56
+        || size == 64
+        || size == 108
+        || size == 124;
   }
 
   private static boolean startsWith(byte[] bytes, int offset, int... expected) {

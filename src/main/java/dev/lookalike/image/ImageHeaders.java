@@ -79,9 +79,9 @@ final class ImageHeaders {
   /**
    * Whether a JPEG has its end-of-image marker after the first scan. OpenCV decodes a JPEG cut off
    * inside its compressed data without complaint, filling the rest with grey; a missing end marker
-   * is how a truncated upload shows. Bytes after the marker (motion photos append a video) are fine,
-   * and an {@code FF D9} pair cannot occur inside scan data, where {@code FF} is always followed by
-   * {@code 00} or a restart marker.
+   * is how a truncated upload shows. Bytes after the marker (motion photos append a video) are
+   * fine, and an {@code FF D9} pair cannot occur inside scan data, where {@code FF} is always
+   * followed by {@code 00} or a restart marker.
    */
   static boolean jpegHasEndMarker(byte[] b) {
     int i = 2;
@@ -164,8 +164,8 @@ final class ImageHeaders {
   }
 
   /**
-   * The size of image 0 as a {@code javax.imageio} reader reports it; readers parse only the
-   * header (for TIFF the first directory, for GIF the first image descriptor) to answer.
+   * The size of image 0 as a {@code javax.imageio} reader reports it; readers parse only the header
+   * (for TIFF the first directory, for GIF the first image descriptor) to answer.
    */
   static ImageSize viaImageIo(byte[] b, String formatName, String label) {
     ImageReader reader = readerFor(formatName);
@@ -178,7 +178,8 @@ final class ImageHeaders {
       }
       throw new InvalidImageException(
           InvalidImageException.Reason.UNDECODABLE,
-          "the " + label + " image is damaged: its header cannot be read", e);
+          "the " + label + " image is damaged: its header cannot be read",
+          e);
     } finally {
       reader.dispose();
     }
@@ -202,8 +203,7 @@ final class ImageHeaders {
 
   private static InvalidImageException damaged(String label, String why) {
     return new InvalidImageException(
-        InvalidImageException.Reason.UNDECODABLE,
-        "the " + label + " image is damaged: " + why);
+        InvalidImageException.Reason.UNDECODABLE, "the " + label + " image is damaged: " + why);
   }
 
   private static String printable(String s) {
@@ -211,7 +211,9 @@ final class ImageHeaders {
   }
 
   private static long int32be(byte[] b, int i) {
-    return ((long) (b[i] & 0xFF) << 24) | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8
+    return ((long) (b[i] & 0xFF) << 24)
+        | (b[i + 1] & 0xFF) << 16
+        | (b[i + 2] & 0xFF) << 8
         | (b[i + 3] & 0xFF);
   }
 
@@ -231,6 +233,9 @@ final class ImageHeaders {
   }
 
   private static int int32le(byte[] b, int i) {
-    return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | (b[i + 3] & 0xFF) << 24;
+    return (b[i] & 0xFF)
+        | (b[i + 1] & 0xFF) << 8
+        | (b[i + 2] & 0xFF) << 16
+        | (b[i + 3] & 0xFF) << 24;
   }
 }

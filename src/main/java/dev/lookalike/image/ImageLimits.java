@@ -42,7 +42,10 @@ public record ImageLimits(long maxBytes, double maxMegapixels) {
           String.format(
               Locale.ROOT,
               "the image file is %d bytes (%.1f MB); the limit is %d bytes (%.1f MB)",
-              length, length / 1048576.0, maxBytes, maxBytes / 1048576.0));
+              length,
+              length / 1048576.0,
+              maxBytes,
+              maxBytes / 1048576.0));
     }
   }
 
@@ -55,7 +58,10 @@ public record ImageLimits(long maxBytes, double maxMegapixels) {
           String.format(
               Locale.ROOT,
               "the image is %dx%d = %.1f megapixels; the limit is %.1f",
-              width, height, megapixels, maxMegapixels));
+              width,
+              height,
+              megapixels,
+              maxMegapixels));
     }
   }
 }

@@ -61,8 +61,7 @@ public final class ImagePipeline {
     try (DecodedImage decoded = decoder.decode(bytes, hint)) {
       FloatImage input = preprocessor.toInput(decoded.mat());
       byte[] thumbnail = thumbnailer.png(decoded.mat());
-      return new PreparedImage(
-          input, thumbnail, decoded.originalWidth(), decoded.originalHeight());
+      return new PreparedImage(input, thumbnail, decoded.originalWidth(), decoded.originalHeight());
     }
   }
 
@@ -84,7 +83,9 @@ public final class ImagePipeline {
     return new PreparedImage(input, thumbnail, image.width(), image.height());
   }
 
-  /** The model input for a picture that is already floats; the picture itself when it fits the spec. */
+  /**
+   * The model input for a picture that is already floats; the picture itself when it fits the spec.
+   */
   public FloatImage toInput(FloatImage image) {
     return preprocessor.toInput(image);
   }

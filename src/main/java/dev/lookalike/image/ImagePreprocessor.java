@@ -9,8 +9,8 @@ import org.opencv.imgproc.Imgproc;
  * <p>Transparent areas are composited over white, colour is converted to what the spec asks for
  * (grey with OpenCV's BT.601 weights, or R, G, B), and the picture is stretched to the square input
  * size, not letterboxed: a code has to describe the whole picture, and bars of padding would
- * dominate the code of a small or elongated picture so that all such pictures look alike. Values are
- * scaled to [0,1] in planar CHW order.
+ * dominate the code of a small or elongated picture so that all such pictures look alike. Values
+ * are scaled to [0,1] in planar CHW order.
  *
  * <p>Thread-safe: it holds only its spec.
  */

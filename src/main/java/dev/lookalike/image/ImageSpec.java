@@ -1,10 +1,11 @@
 package dev.lookalike.image;
 
 /**
- * The input a model expects: a square {@code size x size} picture with 1 (grey) or 3 (RGB) channels.
+ * The input a model expects: a square {@code size x size} picture with 1 (grey) or 3 (RGB)
+ * channels.
  *
- * <p>Kept as a value so that indexing and querying provably prepare pictures the same way: codes are
- * only comparable when they come from the same spec.
+ * <p>Kept as a value so that indexing and querying provably prepare pictures the same way: codes
+ * are only comparable when they come from the same spec.
  *
  * @param size the side of the square input in pixels, 8 to 1024
  * @param channels 1 for grey, 3 for RGB
@@ -23,8 +24,7 @@ public record ImageSpec(int size, int channels) {
           "image size must be between " + MIN_SIZE + " and " + MAX_SIZE + ", got " + size);
     }
     if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException(
-          "channels must be 1 (grey) or 3 (RGB), got " + channels);
+      throw new IllegalArgumentException("channels must be 1 (grey) or 3 (RGB), got " + channels);
     }
   }
 

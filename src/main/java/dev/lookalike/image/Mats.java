@@ -36,7 +36,9 @@ final class Mats {
     }
   }
 
-  /** Refuses anything that is not 8-bit with 1, 3 or 4 channels, which is what the decoder makes. */
+  /**
+   * Refuses anything that is not 8-bit with 1, 3 or 4 channels, which is what the decoder makes.
+   */
   static void checkDecoded(Mat image) {
     if (image == null || image.empty()) {
       throw new IllegalArgumentException("the image must not be null or empty");
@@ -49,8 +51,9 @@ final class Mats {
   }
 
   /**
-   * Composites a BGRA picture over white and returns a new BGR mat (the caller releases it); returns
-   * {@code image} itself when it has no alpha channel, so release only what differs from the input.
+   * Composites a BGRA picture over white and returns a new BGR mat (the caller releases it);
+   * returns {@code image} itself when it has no alpha channel, so release only what differs from
+   * the input.
    *
    * <p>White rather than black because transparent regions of logos and product shots are meant to
    * sit on a page, and because a transparent-black background would look like content to the model.
@@ -105,7 +108,11 @@ final class Mats {
       Mat shrunk = new Mat();
       try {
         Imgproc.resize(
-            image, shrunk, new Size(Math.min(cols, width), Math.min(rows, height)), 0, 0,
+            image,
+            shrunk,
+            new Size(Math.min(cols, width), Math.min(rows, height)),
+            0,
+            0,
             Imgproc.INTER_AREA);
         Imgproc.resize(shrunk, out, new Size(width, height), 0, 0, Imgproc.INTER_LINEAR);
       } finally {

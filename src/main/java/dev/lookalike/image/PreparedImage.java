@@ -22,13 +22,23 @@ public record PreparedImage(
     }
     if (originalWidth < 1 || originalHeight < 1) {
       throw new IllegalArgumentException(
-          "original width and height must be at least 1, got " + originalWidth + "x" + originalHeight);
+          "original width and height must be at least 1, got "
+              + originalWidth
+              + "x"
+              + originalHeight);
     }
   }
 
   @Override
   public String toString() {
-    return "PreparedImage[input=" + input + ", thumbnailPng=" + thumbnailPng.length + " bytes, original="
-        + originalWidth + "x" + originalHeight + "]";
+    return "PreparedImage[input="
+        + input
+        + ", thumbnailPng="
+        + thumbnailPng.length
+        + " bytes, original="
+        + originalWidth
+        + "x"
+        + originalHeight
+        + "]";
   }
 }

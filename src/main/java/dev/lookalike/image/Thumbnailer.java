@@ -5,8 +5,8 @@ import org.opencv.core.Mat;
 /**
  * Makes small PNG thumbnails for result lists.
  *
- * <p>Thumbnails keep the aspect ratio (unlike model input, people look at these), fit within
- * {@link #maxSide()} pixels and are never enlarged. Transparency is composited over white so every
+ * <p>Thumbnails keep the aspect ratio (unlike model input, people look at these), fit within {@link
+ * #maxSide()} pixels and are never enlarged. Transparency is composited over white so every
  * thumbnail looks the same on any page background. PNG rather than JPEG because thumbnails are tiny
  * and lossless output keeps line art and idx digits crisp.
  *

@@ -3,8 +3,8 @@ package dev.lookalike.index;
 /**
  * One search result.
  *
- * @param score higher is more similar: cosine similarity of the dense codes, or 1 − Hamming/bits
- *     in hash mode
+ * @param score higher is more similar: cosine similarity of the dense codes, or 1 − Hamming/bits in
+ *     hash mode
  * @param hamming Hamming distance of the binary codes
  * @param distance cosine distance (1 − cosine) of the dense codes
  */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A searchable store of image codes: the embedded Lucene index, or later a distributed engine
- * with the same schema. Search parameters travel with each call.
+ * A searchable store of image codes: the embedded Lucene index, or later a distributed engine with
+ * the same schema. Search parameters travel with each call.
  */
 public interface ImageIndex extends Closeable {
 

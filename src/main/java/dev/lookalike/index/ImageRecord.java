@@ -22,7 +22,12 @@ public record ImageRecord(
     Codes codes,
     float reconstructionError) {
 
-  public ImageRecord(String id, String uri, String label, Map<String, String> metadata, byte[] thumbnailPng,
+  public ImageRecord(
+      String id,
+      String uri,
+      String label,
+      Map<String, String> metadata,
+      byte[] thumbnailPng,
       Codes codes) {
     this(id, uri, label, metadata, thumbnailPng, codes, Float.NaN);
   }

@@ -1,4 +1,5 @@
 package dev.lookalike.index;
 
 /** Size and identity of an index. */
-public record IndexStats(long count, long sizeBytes, int segments, String model, String directory) {}
+public record IndexStats(
+    long count, long sizeBytes, int segments, String model, String directory) {}

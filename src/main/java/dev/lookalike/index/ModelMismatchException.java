@@ -1,13 +1,17 @@
 package dev.lookalike.index;
 
 /**
- * The index holds codes of another model than the one in use. Codes of two models live in
- * different spaces, so mixing them would silently return nonsense.
+ * The index holds codes of another model than the one in use. Codes of two models live in different
+ * spaces, so mixing them would silently return nonsense.
  */
 public final class ModelMismatchException extends RuntimeException {
 
   public ModelMismatchException(String indexModel, String queryModel) {
-    super("the index was built with model " + indexModel + " but the model in use is " + queryModel
-        + "; re-index with this model into an empty index directory, or use the model that built it");
+    super(
+        "the index was built with model "
+            + indexModel
+            + " but the model in use is "
+            + queryModel
+            + "; re-index with this model into an empty index directory, or use the model that built it");
   }
 }

@@ -18,8 +18,11 @@ public enum SearchMode {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("unknown search mode '" + value + "'; use one of "
-          + Arrays.stream(values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
+      throw new IllegalArgumentException(
+          "unknown search mode '"
+              + value
+              + "'; use one of "
+              + Arrays.stream(values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
     }
   }
 

@@ -19,7 +19,8 @@ public record SearchParams(int k, int offset, SearchMode mode, String label) {
       throw new IllegalArgumentException("k must be in [1, " + MAX_K + "], got: " + k);
     }
     if (offset < 0 || offset > MAX_OFFSET) {
-      throw new IllegalArgumentException("offset must be in [0, " + MAX_OFFSET + "], got: " + offset);
+      throw new IllegalArgumentException(
+          "offset must be in [0, " + MAX_OFFSET + "], got: " + offset);
     }
     if (mode == null) {
       throw new IllegalArgumentException("mode is required");

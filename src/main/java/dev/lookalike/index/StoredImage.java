@@ -8,4 +8,9 @@ import java.util.Map;
  * @param reconstructionError the model's reconstruction error for the image, or null when unknown
  */
 public record StoredImage(
-    String id, String uri, String label, Map<String, String> metadata, long addedAt, Float reconstructionError) {}
+    String id,
+    String uri,
+    String label,
+    Map<String, String> metadata,
+    long addedAt,
+    Float reconstructionError) {}

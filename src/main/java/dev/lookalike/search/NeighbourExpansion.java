@@ -17,7 +17,8 @@ public record NeighbourExpansion(int depth, float alpha) {
 
   public NeighbourExpansion {
     if (depth < 1 || depth > MAX_DEPTH) {
-      throw new IllegalArgumentException("expansion depth must be in [1, " + MAX_DEPTH + "], got: " + depth);
+      throw new IllegalArgumentException(
+          "expansion depth must be in [1, " + MAX_DEPTH + "], got: " + depth);
     }
     if (!(alpha >= 0 && alpha <= 100)) {
       throw new IllegalArgumentException("expansion α must be in [0, 100], got: " + alpha);

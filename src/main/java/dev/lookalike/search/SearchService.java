@@ -2,12 +2,14 @@ package dev.lookalike.search;
 
 import dev.lookalike.codes.Coder;
 import dev.lookalike.codes.Codes;
+import dev.lookalike.encoder.CodeModel;
+import dev.lookalike.generative.Expansion;
+import dev.lookalike.generative.QueryExpander;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.model.CodeModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +35,14 @@ public final class SearchService {
   }
 
   /** Searches by an image's bytes, with its code averaged with those of generated variants. */
-  public SearchResponse search(byte[] image, SearchParams params, QueryExpander expander, Expansion expansion)
+  public SearchResponse search(
+      byte[] image, SearchParams params, QueryExpander expander, Expansion expansion)
       throws IOException {
     long start = System.nanoTime();
     List<FloatImage> inputs = new ArrayList<>();
     inputs.add(pipeline.toInput(image));
-    for (FloatImage variant : expander.variants(image, expansion.variants(), expansion.temperature(),
-        expansion.seed())) {
+    for (FloatImage variant :
+        expander.variants(image, expansion.variants(), expansion.temperature(), expansion.seed())) {
       inputs.add(pipeline.toInput(variant));
     }
     Codes codes = model.coder().code(meanDense(model.latents(inputs)));
@@ -67,6 +70,7 @@ public final class SearchService {
 
   private static SearchResponse respond(List<Hit> hits, SearchParams params, long start) {
     double tookMs = (System.nanoTime() - start) / 1e6;
-    return new SearchResponse(hits, params.mode().id(), params.k(), params.offset(), Math.round(tookMs * 1000) / 1000.0);
+    return new SearchResponse(
+        hits, params.mode().id(), params.k(), params.offset(), Math.round(tookMs * 1000) / 1000.0);
   }
 }

@@ -6,10 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lookalike.app.SampleCollection;
+import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -18,7 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** With lookalike.api-key set, writes need the key and change nothing without it; search stays open. */
+/**
+ * With lookalike.api-key set, writes need the key and change nothing without it; search stays open.
+ */
 @QuarkusTest
 @TestProfile(ApiKeyTest.WithKey.class)
 class ApiKeyTest {
@@ -35,11 +36,9 @@ class ApiKeyTest {
     }
   }
 
-  @Inject
-  SampleCollection sample;
+  @Inject SampleCollection sample;
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
   @BeforeEach
   void sampleIndexed() {
@@ -49,13 +48,30 @@ class ApiKeyTest {
   @Test
   void writesWithoutTheKeyAnswer401AndChangeNothing() throws IOException {
     long before = index.count();
-    given().multiPart("image", "a.png", SampleImages.png(900), "image/png")
-        .when().post("/api/images").then().statusCode(401).contentType(Problem.MEDIA_TYPE)
+    given()
+        .multiPart("image", "a.png", SampleImages.png(900), "image/png")
+        .when()
+        .post("/api/images")
+        .then()
+        .statusCode(401)
+        .contentType(Problem.MEDIA_TYPE)
         .body("detail", containsString("X-Api-Key"));
-    given().header("X-Api-Key", "wrong").multiPart("image", "a.png", SampleImages.png(900), "image/png")
-        .when().post("/api/images").then().statusCode(401);
-    String someId = given().multiPart("image", "q.png", SampleImages.png(0), "image/png").when()
-        .post("/api/search?k=1").then().statusCode(200).extract().path("hits[0].id");
+    given()
+        .header("X-Api-Key", "wrong")
+        .multiPart("image", "a.png", SampleImages.png(900), "image/png")
+        .when()
+        .post("/api/images")
+        .then()
+        .statusCode(401);
+    String someId =
+        given()
+            .multiPart("image", "q.png", SampleImages.png(0), "image/png")
+            .when()
+            .post("/api/search?k=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("hits[0].id");
     given().when().delete("/api/images/" + someId).then().statusCode(401);
     assertEquals(before, index.count());
     given().when().get("/api/images/" + someId).then().statusCode(200);
@@ -64,8 +80,16 @@ class ApiKeyTest {
   @Test
   void writesWithTheKeyWork() throws IOException {
     long before = index.count();
-    String id = given().header("X-Api-Key", KEY).multiPart("image", "b.png", SampleImages.png(901), "image/png")
-        .when().post("/api/images").then().statusCode(201).extract().path("id");
+    String id =
+        given()
+            .header("X-Api-Key", KEY)
+            .multiPart("image", "b.png", SampleImages.png(901), "image/png")
+            .when()
+            .post("/api/images")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     assertEquals(before + 1, index.count());
     given().header("X-Api-Key", KEY).when().delete("/api/images/" + id).then().statusCode(204);
     assertEquals(before, index.count());
@@ -73,7 +97,13 @@ class ApiKeyTest {
 
   @Test
   void searchNeedsNoKey() {
-    given().multiPart("image", "q.png", SampleImages.png(1), "image/png").when().post("/api/search?k=4")
-        .then().statusCode(200).body("hits", hasSize(4)).body("hits[0].uri", equalTo("fashion-mnist:test#1"));
+    given()
+        .multiPart("image", "q.png", SampleImages.png(1), "image/png")
+        .when()
+        .post("/api/search?k=4")
+        .then()
+        .statusCode(200)
+        .body("hits", hasSize(4))
+        .body("hits[0].uri", equalTo("fashion-mnist:test#1"));
   }
 }

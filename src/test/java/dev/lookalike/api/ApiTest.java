@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.app.SampleCollection;
+import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.image.TestImages;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,11 +28,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ApiTestProfile.class)
 class ApiTest {
 
-  @Inject
-  SampleCollection sample;
+  @Inject SampleCollection sample;
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
   @BeforeEach
   void sampleIndexed() {
@@ -40,7 +38,10 @@ class ApiTest {
   }
 
   private static Response search(byte[] image, String query) {
-    return given().multiPart("image", "query.png", image, "image/png").when().post("/api/search" + query);
+    return given()
+        .multiPart("image", "query.png", image, "image/png")
+        .when()
+        .post("/api/search" + query);
   }
 
   @Test
@@ -61,73 +62,146 @@ class ApiTest {
   @Test
   void everyModeAnswersAndKAndOffsetAreHonoured() {
     for (String mode : List.of("dense", "hash", "hybrid", "exact")) {
-      search(SampleImages.png(3), "?k=5&mode=" + mode).then().statusCode(200).body("hits", hasSize(5))
+      search(SampleImages.png(3), "?k=5&mode=" + mode)
+          .then()
+          .statusCode(200)
+          .body("hits", hasSize(5))
           .body("mode", equalTo(mode));
     }
     List<String> top = search(SampleImages.png(3), "?k=6&mode=exact").jsonPath().getList("hits.id");
-    List<String> page = search(SampleImages.png(3), "?k=3&offset=3&mode=exact").jsonPath().getList("hits.id");
+    List<String> page =
+        search(SampleImages.png(3), "?k=3&offset=3&mode=exact").jsonPath().getList("hits.id");
     assertEquals(top.subList(3, 6), page);
-    List<String> labels = search(SampleImages.png(3), "?k=8&label=Trouser").jsonPath().getList("hits.label");
+    List<String> labels =
+        search(SampleImages.png(3), "?k=8&label=Trouser").jsonPath().getList("hits.label");
     assertEquals(8, labels.size());
     assertTrue(labels.stream().allMatch("Trouser"::equals), labels.toString());
   }
 
   @Test
   void badParametersAreProblems() {
-    search(SampleImages.png(1), "?k=0").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-        .body("status", equalTo(400)).body("detail", containsString("k must be"));
+    search(SampleImages.png(1), "?k=0")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("status", equalTo(400))
+        .body("detail", containsString("k must be"));
     search(SampleImages.png(1), "?k=5000").then().statusCode(400);
-    search(SampleImages.png(1), "?mode=fuzzy").then().statusCode(400).body("detail", containsString("hybrid"));
-    given().multiPart("other", "x.txt", new byte[] {1}).when().post("/api/search").then().statusCode(400)
-        .contentType(Problem.MEDIA_TYPE).body("detail", containsString("'image'"));
+    search(SampleImages.png(1), "?mode=fuzzy")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("hybrid"));
+    given()
+        .multiPart("other", "x.txt", new byte[] {1})
+        .when()
+        .post("/api/search")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("detail", containsString("'image'"));
   }
 
   @Test
   void badImagesAreProblemsWithTheRightStatus() {
     byte[] png = SampleImages.png(2);
-    search(Arrays.copyOf(png, png.length / 2), "").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+    search(Arrays.copyOf(png, png.length / 2), "")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE)
         .body("type", equalTo("/problems/undecodable-image"));
-    search("hello, I am text".getBytes(), "").then().statusCode(415).body("type",
-        equalTo("/problems/unsupported-image-type"));
+    search("hello, I am text".getBytes(), "")
+        .then()
+        .statusCode(415)
+        .body("type", equalTo("/problems/unsupported-image-type"));
     search(new byte[0], "").then().statusCode(400).body("type", equalTo("/problems/empty-image"));
-    search(TestImages.pngHeaderOnly(20_000, 20_000), "").then().statusCode(413).body("detail",
-        containsString("megapixels"));
-    search(new byte[(int) ApiTestProfile.MAX_BYTES + 1], "").then().statusCode(413).body("type",
-        equalTo("/problems/image-too-large"));
+    search(TestImages.pngHeaderOnly(20_000, 20_000), "")
+        .then()
+        .statusCode(413)
+        .body("detail", containsString("megapixels"));
+    search(new byte[(int) ApiTestProfile.MAX_BYTES + 1], "")
+        .then()
+        .statusCode(413)
+        .body("type", equalTo("/problems/image-too-large"));
   }
 
   @Test
   void addGetThumbnailSimilarAndDeleteAnImage() throws IOException {
     long before = index.count();
-    String id = given().multiPart("image", "mine.png", SampleImages.png(500), "image/png")
-        .multiPart("label", "mine").multiPart("uri", "test://mine.png")
-        .when().post("/api/images")
-        .then().statusCode(201).body("id", notNullValue()).extract().path("id");
+    String id =
+        given()
+            .multiPart("image", "mine.png", SampleImages.png(500), "image/png")
+            .multiPart("label", "mine")
+            .multiPart("uri", "test://mine.png")
+            .when()
+            .post("/api/images")
+            .then()
+            .statusCode(201)
+            .body("id", notNullValue())
+            .extract()
+            .path("id");
     assertEquals(before + 1, index.count());
 
-    given().when().get("/api/images/" + id).then().statusCode(200).body("label", equalTo("mine"))
+    given()
+        .when()
+        .get("/api/images/" + id)
+        .then()
+        .statusCode(200)
+        .body("label", equalTo("mine"))
         .body("uri", equalTo("test://mine.png"));
-    byte[] thumbnail = given().when().get("/api/images/" + id + "/thumbnail").then().statusCode(200)
-        .contentType("image/png").header("Cache-Control", containsString("max-age")).extract().asByteArray();
+    byte[] thumbnail =
+        given()
+            .when()
+            .get("/api/images/" + id + "/thumbnail")
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .header("Cache-Control", containsString("max-age"))
+            .extract()
+            .asByteArray();
     assertEquals((byte) 0x89, thumbnail[0]);
-    given().when().get("/api/images/" + id + "/similar?k=3&mode=exact").then().statusCode(200)
-        .body("hits", hasSize(3)).body("hits[0].id", equalTo(id));
+    given()
+        .when()
+        .get("/api/images/" + id + "/similar?k=3&mode=exact")
+        .then()
+        .statusCode(200)
+        .body("hits", hasSize(3))
+        .body("hits[0].id", equalTo(id));
     // searching by the indexed image answers exactly what searching by its upload does
-    List<String> byId = given().when().get("/api/images/" + id + "/similar?k=12&offset=4&mode=exact&label=Bag")
-        .then().statusCode(200).extract().jsonPath().getList("hits.id");
-    List<String> byUpload = search(SampleImages.png(500), "?k=12&offset=4&mode=exact&label=Bag").jsonPath()
-        .getList("hits.id");
+    List<String> byId =
+        given()
+            .when()
+            .get("/api/images/" + id + "/similar?k=12&offset=4&mode=exact&label=Bag")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("hits.id");
+    List<String> byUpload =
+        search(SampleImages.png(500), "?k=12&offset=4&mode=exact&label=Bag")
+            .jsonPath()
+            .getList("hits.id");
     assertEquals(12, byId.size());
     assertEquals(byUpload, byId);
     search(SampleImages.png(500), "?k=1&mode=exact").then().body("hits[0].id", equalTo(id));
 
     // the same uri again replaces instead of duplicating
-    given().multiPart("image", "mine.png", SampleImages.png(500), "image/png").multiPart("uri", "test://mine.png")
-        .when().post("/api/images").then().statusCode(201).body("id", equalTo(id));
+    given()
+        .multiPart("image", "mine.png", SampleImages.png(500), "image/png")
+        .multiPart("uri", "test://mine.png")
+        .when()
+        .post("/api/images")
+        .then()
+        .statusCode(201)
+        .body("id", equalTo(id));
     assertEquals(before + 1, index.count());
 
     given().when().delete("/api/images/" + id).then().statusCode(204);
-    given().when().delete("/api/images/" + id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+    given()
+        .when()
+        .delete("/api/images/" + id)
+        .then()
+        .statusCode(404)
+        .contentType(Problem.MEDIA_TYPE);
     given().when().get("/api/images/" + id + "/thumbnail").then().statusCode(404);
     given().when().get("/api/images/" + id + "/similar").then().statusCode(404);
     assertEquals(before, index.count());
@@ -136,69 +210,139 @@ class ApiTest {
   @Test
   void aBadUploadChangesNothing() throws IOException {
     long before = index.count();
-    given().multiPart("image", "broken.png", "not an image at all".getBytes(), "image/png")
-        .when().post("/api/images").then().statusCode(415).contentType(Problem.MEDIA_TYPE);
+    given()
+        .multiPart("image", "broken.png", "not an image at all".getBytes(), "image/png")
+        .when()
+        .post("/api/images")
+        .then()
+        .statusCode(415)
+        .contentType(Problem.MEDIA_TYPE);
     given().multiPart("label", "no image").when().post("/api/images").then().statusCode(400);
     assertEquals(before, index.count());
   }
 
   @Test
   void statsAndHealthDescribeTheServer() {
-    given().when().get("/api/stats").then().statusCode(200)
+    given()
+        .when()
+        .get("/api/stats")
+        .then()
+        .statusCode(200)
         .body("count", greaterThan(299))
-        .body("bits", equalTo(64)).body("latent", equalTo(64)).body("inputSize", equalTo(28))
-        .body("model", notNullValue()).body("indexSizeBytes", greaterThan(0));
+        .body("bits", equalTo(64))
+        .body("latent", equalTo(64))
+        .body("inputSize", equalTo(28))
+        .body("model", notNullValue())
+        .body("indexSizeBytes", greaterThan(0));
     given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     given().when().get("/q/health/live").then().statusCode(200);
   }
 
   @Test
   void labelsMapOpenApiAndMetricsAreServed() {
-    given().when().get("/api/labels").then().statusCode(200)
+    given()
+        .when()
+        .get("/api/labels")
+        .then()
+        .statusCode(200)
         .body("", org.hamcrest.Matchers.hasItems("Ankle boot", "Trouser", "Bag"));
-    given().when().get("/api/map?n=120").then().statusCode(200)
+    given()
+        .when()
+        .get("/api/map?n=120")
+        .then()
+        .statusCode(200)
         .body("points", hasSize(120))
-        .body("points.x", everyItem(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(0f))
-            .and(org.hamcrest.Matchers.lessThanOrEqualTo(1f))))
+        .body(
+            "points.x",
+            everyItem(
+                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(0f))
+                    .and(org.hamcrest.Matchers.lessThanOrEqualTo(1f))))
         .body("points[0].label", notNullValue())
         .body("varianceShown", greaterThan(0f));
     given().when().get("/api/map?n=0").then().statusCode(400);
-    given().when().get("/q/openapi?format=json").then().statusCode(200)
+    given()
+        .when()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
         .body("paths.'/api/search'.post", notNullValue())
         .body("paths.'/api/images/{id}/similar'.get", notNullValue());
     search(SampleImages.png(4), "?k=2&mode=dense").then().statusCode(200);
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    assertTrue(metrics.contains("lookalike_search_seconds_count{mode=\"dense\""), "search timer exported");
+    assertTrue(
+        metrics.contains("lookalike_search_seconds_count{mode=\"dense\""), "search timer exported");
     assertTrue(metrics.contains("lookalike_index_images"), "index gauge exported");
   }
 
   @Test
   void outliersAndDuplicatesAreListed() {
-    List<Float> errors = given().when().get("/api/outliers?k=5").then().statusCode(200)
-        .body("images", hasSize(5)).extract().jsonPath().getList("images.reconstructionError", Float.class);
+    List<Float> errors =
+        given()
+            .when()
+            .get("/api/outliers?k=5")
+            .then()
+            .statusCode(200)
+            .body("images", hasSize(5))
+            .extract()
+            .jsonPath()
+            .getList("images.reconstructionError", Float.class);
     for (int i = 1; i < errors.size(); i++) {
       assertTrue(errors.get(i - 1) >= errors.get(i), "worst first: " + errors);
     }
     // the same picture under two names is a group of identical codes
-    given().multiPart("image", "x.png", SampleImages.png(601), "image/png").multiPart("uri", "test://copy-1")
-        .when().post("/api/images").then().statusCode(201);
-    given().multiPart("image", "x.png", SampleImages.png(601), "image/png").multiPart("uri", "test://copy-2")
-        .when().post("/api/images").then().statusCode(201);
-    List<List<String>> groups = given().when().get("/api/duplicates?maxHamming=0&maxGroups=1000").then()
-        .statusCode(200).body("maxHamming", equalTo(0)).extract().jsonPath().getList("groups.uri");
-    assertTrue(groups.stream().anyMatch(g -> g.containsAll(List.of("test://copy-1", "test://copy-2"))),
+    given()
+        .multiPart("image", "x.png", SampleImages.png(601), "image/png")
+        .multiPart("uri", "test://copy-1")
+        .when()
+        .post("/api/images")
+        .then()
+        .statusCode(201);
+    given()
+        .multiPart("image", "x.png", SampleImages.png(601), "image/png")
+        .multiPart("uri", "test://copy-2")
+        .when()
+        .post("/api/images")
+        .then()
+        .statusCode(201);
+    List<List<String>> groups =
+        given()
+            .when()
+            .get("/api/duplicates?maxHamming=0&maxGroups=1000")
+            .then()
+            .statusCode(200)
+            .body("maxHamming", equalTo(0))
+            .extract()
+            .jsonPath()
+            .getList("groups.uri");
+    assertTrue(
+        groups.stream().anyMatch(g -> g.containsAll(List.of("test://copy-1", "test://copy-2"))),
         groups.toString());
-    given().when().get("/api/duplicates?maxHamming=99").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+    given()
+        .when()
+        .get("/api/duplicates?maxHamming=99")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE);
   }
 
   @Test
   void withoutAGenerativeModelAugmentationIsUnavailable() {
-    given().when().get("/api/sample?n=2").then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+    given()
+        .when()
+        .get("/api/sample?n=2")
+        .then()
+        .statusCode(503)
+        .contentType(Problem.MEDIA_TYPE)
         .body("type", equalTo("/problems/no-generative-model"));
   }
 
   @Test
   void unknownIdsAreNotFound() {
-    given().when().get("/api/images/nope").then().statusCode(404).body("type", equalTo("/problems/unknown-image"));
+    given()
+        .when()
+        .get("/api/images/nope")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo("/problems/unknown-image"));
   }
 }

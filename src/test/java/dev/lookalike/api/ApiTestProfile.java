@@ -15,11 +15,15 @@ public class ApiTestProfile implements QuarkusTestProfile {
   public Map<String, String> getConfigOverrides() {
     try {
       return Map.of(
-          "lookalike.index.dir", Files.createTempDirectory("lookalike-api-test").toString(),
-          "lookalike.sample.limit", "300",
-          "lookalike.image.max-bytes", Long.toString(MAX_BYTES),
+          "lookalike.index.dir",
+          Files.createTempDirectory("lookalike-api-test").toString(),
+          "lookalike.sample.limit",
+          "300",
+          "lookalike.image.max-bytes",
+          Long.toString(MAX_BYTES),
           // the generative endpoints are tested in GenerativeApiTest; here they are off (503)
-          "lookalike.vae.enabled", "false");
+          "lookalike.vae.enabled",
+          "false");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

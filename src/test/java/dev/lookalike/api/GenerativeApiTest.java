@@ -2,13 +2,12 @@ package dev.lookalike.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.app.SampleCollection;
+import dev.lookalike.collection.SampleCollection;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -38,8 +37,7 @@ class GenerativeApiTest {
     }
   }
 
-  @Inject
-  SampleCollection sample;
+  @Inject SampleCollection sample;
 
   @BeforeEach
   void sampleIndexed() {
@@ -47,8 +45,14 @@ class GenerativeApiTest {
   }
 
   private static List<String> augment(int n, long seed) {
-    return given().multiPart("image", "q.png", SampleImages.png(3), "image/png").when()
-        .post("/api/augment?n=" + n + "&seed=" + seed).then().statusCode(200).extract().jsonPath()
+    return given()
+        .multiPart("image", "q.png", SampleImages.png(3), "image/png")
+        .when()
+        .post("/api/augment?n=" + n + "&seed=" + seed)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
         .getList("images");
   }
 
@@ -60,39 +64,83 @@ class GenerativeApiTest {
     assertNotEquals(first, augment(4, 8), "another seed, other variants");
     String prefix = "data:image/png;base64,";
     assertTrue(first.get(0).startsWith(prefix), first.get(0));
-    var png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(first.get(0).substring(prefix.length()))));
+    var png =
+        ImageIO.read(
+            new ByteArrayInputStream(
+                Base64.getDecoder().decode(first.get(0).substring(prefix.length()))));
     assertEquals(28, png.getWidth());
     assertEquals(28, png.getHeight());
   }
 
   @Test
   void searchWithQueryExpansionAnswersAndValidates() {
-    given().multiPart("image", "q.png", SampleImages.png(6), "image/png").when().post("/api/search?k=5&expand=4")
-        .then().statusCode(200).body("hits", hasSize(5));
-    given().multiPart("image", "q.png", SampleImages.png(6), "image/png").when().post("/api/search?expand=65")
-        .then().statusCode(400).body("detail", containsString("expand"));
+    given()
+        .multiPart("image", "q.png", SampleImages.png(6), "image/png")
+        .when()
+        .post("/api/search?k=5&expand=4")
+        .then()
+        .statusCode(200)
+        .body("hits", hasSize(5));
+    given()
+        .multiPart("image", "q.png", SampleImages.png(6), "image/png")
+        .when()
+        .post("/api/search?expand=65")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("expand"));
   }
 
   @Test
   void badRequestsAreProblems() {
-    given().multiPart("image", "q.png", SampleImages.png(3), "image/png").when().post("/api/augment?n=65")
-        .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("detail", containsString("65"));
-    given().multiPart("image", "q.png", "text".getBytes(), "image/png").when().post("/api/augment")
-        .then().statusCode(415);
+    given()
+        .multiPart("image", "q.png", SampleImages.png(3), "image/png")
+        .when()
+        .post("/api/augment?n=65")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("detail", containsString("65"));
+    given()
+        .multiPart("image", "q.png", "text".getBytes(), "image/png")
+        .when()
+        .post("/api/augment")
+        .then()
+        .statusCode(415);
     given().when().get("/api/sample?n=0").then().statusCode(400);
     given().when().get("/api/interpolate?a=nope&b=nope").then().statusCode(404);
-    given().when().get("/api/interpolate?a=x").then().statusCode(400).body("detail", containsString("'b'"));
+    given()
+        .when()
+        .get("/api/interpolate?a=x")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("'b'"));
   }
 
   @Test
   void sampleAndInterpolateByUploadAndById() {
     given().when().get("/api/sample?n=3&seed=1").then().statusCode(200).body("images", hasSize(3));
-    given().multiPart("a", "a.png", SampleImages.png(1), "image/png")
+    given()
+        .multiPart("a", "a.png", SampleImages.png(1), "image/png")
         .multiPart("b", "b.png", SampleImages.png(2), "image/png")
-        .when().post("/api/interpolate?steps=5").then().statusCode(200).body("images", hasSize(5));
-    List<String> ids = given().multiPart("image", "q.png", SampleImages.png(5), "image/png").when()
-        .post("/api/search?k=2&mode=exact").then().extract().jsonPath().getList("hits.id");
-    given().when().get("/api/interpolate?a=" + ids.get(0) + "&b=" + ids.get(1) + "&steps=4").then().statusCode(200)
+        .when()
+        .post("/api/interpolate?steps=5")
+        .then()
+        .statusCode(200)
+        .body("images", hasSize(5));
+    List<String> ids =
+        given()
+            .multiPart("image", "q.png", SampleImages.png(5), "image/png")
+            .when()
+            .post("/api/search?k=2&mode=exact")
+            .then()
+            .extract()
+            .jsonPath()
+            .getList("hits.id");
+    given()
+        .when()
+        .get("/api/interpolate?a=" + ids.get(0) + "&b=" + ids.get(1) + "&steps=4")
+        .then()
+        .statusCode(200)
         .body("images", hasSize(4));
   }
 }

@@ -1,6 +1,6 @@
 package dev.lookalike.api;
 
-import dev.lookalike.app.SampleCollection;
+import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.image.Thumbnailer;
 import java.io.IOException;

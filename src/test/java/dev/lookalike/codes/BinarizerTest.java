@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class BinarizerTest {
 
@@ -48,7 +48,9 @@ class BinarizerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = BinarizerMethod.class, names = {"MEDIAN", "ITQ"})
+  @EnumSource(
+      value = BinarizerMethod.class,
+      names = {"MEDIAN", "ITQ"})
   void bitsAreBalancedOnTrainingData(BinarizerMethod method) {
     float[][] rows = clustered(3_000, 32, 1);
     Binarizer binarizer = Binarizer.fit(rows, 24, method, 5);
@@ -59,7 +61,9 @@ class BinarizerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = BinarizerMethod.class, names = {"MEDIAN", "ITQ"})
+  @EnumSource(
+      value = BinarizerMethod.class,
+      names = {"MEDIAN", "ITQ"})
   void moreBitsThanDimensions(BinarizerMethod method) {
     float[][] rows = clustered(3_000, 64, 2);
     Binarizer binarizer = Binarizer.fit(rows, 128, method, 6);
@@ -83,7 +87,9 @@ class BinarizerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = BinarizerMethod.class, names = {"MEDIAN", "ITQ"})
+  @EnumSource(
+      value = BinarizerMethod.class,
+      names = {"MEDIAN", "ITQ"})
   void neighboursAreCloserInHammingThanRandomPairs(BinarizerMethod method) {
     float[][] rows = clustered(2_000, 64, 3);
     Binarizer binarizer = Binarizer.fit(rows, 32, method, 7);
@@ -103,12 +109,15 @@ class BinarizerTest {
     }
     double neighbourMean = neighbourSum / queries;
     double randomMean = randomSum / queries;
-    assertTrue(neighbourMean < 0.7 * randomMean,
+    assertTrue(
+        neighbourMean < 0.7 * randomMean,
         "neighbours " + neighbourMean + " vs random pairs " + randomMean);
   }
 
   @ParameterizedTest
-  @EnumSource(value = BinarizerMethod.class, names = {"MEDIAN", "ITQ"})
+  @EnumSource(
+      value = BinarizerMethod.class,
+      names = {"MEDIAN", "ITQ"})
   void jacksonRoundTripGivesIdenticalCodes(BinarizerMethod method) throws Exception {
     float[][] rows = clustered(1_000, 16, 4);
     Binarizer binarizer = Binarizer.fit(rows, 20, method, 9);
@@ -130,11 +139,15 @@ class BinarizerTest {
     for (float[] row : java.util.Arrays.copyOf(rows, 50)) {
       long code = binarizer.encode(row)[0];
       for (int b = 0; b < 16; b++) {
-        assertEquals(row[b] > binarizer.thresholds()[b], (code >>> b & 1L) == 1L, "bit " + b + " reads unit " + b);
+        assertEquals(
+            row[b] > binarizer.thresholds()[b],
+            (code >>> b & 1L) == 1L,
+            "bit " + b + " reads unit " + b);
       }
     }
     IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
             () -> Binarizer.fit(rows, 32, BinarizerMethod.UNITS, 5));
     assertTrue(e.getMessage().contains("bits must be 16"), e.getMessage());
   }
@@ -142,18 +155,22 @@ class BinarizerTest {
   @Test
   void fitIsDeterministicForASeed() {
     float[][] rows = clustered(1_000, 16, 5);
-    assertEquals(Binarizer.fit(rows, 16, BinarizerMethod.ITQ, 1),
+    assertEquals(
+        Binarizer.fit(rows, 16, BinarizerMethod.ITQ, 1),
         Binarizer.fit(rows, 16, BinarizerMethod.ITQ, 1));
-    assertEquals(Binarizer.fit(rows, 40, BinarizerMethod.MEDIAN, 1),
+    assertEquals(
+        Binarizer.fit(rows, 40, BinarizerMethod.MEDIAN, 1),
         Binarizer.fit(rows, 40, BinarizerMethod.MEDIAN, 1));
   }
 
   @Test
   void encodeFollowsTheDefinition() {
-    Binarizer binarizer = new Binarizer(BinarizerMethod.MEDIAN,
-        new float[] {1, 1},
-        new float[][] {{1, 0}, {0, 1}, {1, 1}},
-        new float[] {0, 0.5f, 10});
+    Binarizer binarizer =
+        new Binarizer(
+            BinarizerMethod.MEDIAN,
+            new float[] {1, 1},
+            new float[][] {{1, 0}, {0, 1}, {1, 1}},
+            new float[] {0, 0.5f, 10});
     // centred (2, 0): bit0 2 > 0, bit1 0 > 0.5 no, bit2 2 > 10 no
     assertArrayEquals(new long[] {0b001}, binarizer.encode(new float[] {3, 1}));
     // centred (-1, 1): bit0 no, bit1 1 > 0.5, bit2 0 > 10 no
@@ -163,20 +180,29 @@ class BinarizerTest {
 
   @Test
   void constructorAndFitRejectBadValues() {
-    IllegalArgumentException thresholds = assertThrows(IllegalArgumentException.class,
-        () -> new Binarizer(BinarizerMethod.ITQ, new float[2], new float[2][2], new float[3]));
+    IllegalArgumentException thresholds =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new Binarizer(BinarizerMethod.ITQ, new float[2], new float[2][2], new float[3]));
     assertTrue(thresholds.getMessage().contains("3"), thresholds.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> new Binarizer(BinarizerMethod.ITQ, new float[2], new float[][] {{1, 2, 3}},
-            new float[1]));
-    assertThrows(IllegalArgumentException.class,
-        () -> new Binarizer(BinarizerMethod.ITQ, new float[] {Float.NaN}, new float[1][1],
-            new float[1]));
-    assertThrows(NullPointerException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Binarizer(
+                BinarizerMethod.ITQ, new float[2], new float[][] {{1, 2, 3}}, new float[1]));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Binarizer(
+                BinarizerMethod.ITQ, new float[] {Float.NaN}, new float[1][1], new float[1]));
+    assertThrows(
+        NullPointerException.class,
         () -> new Binarizer(null, new float[1], new float[1][1], new float[1]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Binarizer.fit(clustered(10, 4, 1), 0, BinarizerMethod.MEDIAN, 1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Binarizer.fit(new float[0][], 8, BinarizerMethod.MEDIAN, 1));
   }
 
@@ -186,7 +212,8 @@ class BinarizerTest {
     assertEquals(BinarizerMethod.MEDIAN, BinarizerMethod.parse(" Median "));
     IllegalArgumentException error =
         assertThrows(IllegalArgumentException.class, () -> BinarizerMethod.parse("lsh"));
-    assertTrue(error.getMessage().contains("lsh") && error.getMessage().contains("median, itq"),
+    assertTrue(
+        error.getMessage().contains("lsh") && error.getMessage().contains("median, itq"),
         error.getMessage());
     assertThrows(IllegalArgumentException.class, () -> BinarizerMethod.parse(null));
   }

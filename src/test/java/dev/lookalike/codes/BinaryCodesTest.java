@@ -39,8 +39,8 @@ class BinaryCodesTest {
     assertEquals(2, BinaryCodes.hamming(new long[] {0b1011L}, new long[] {0b0001L}));
     assertEquals(0, BinaryCodes.hamming(a, a.clone()));
     assertEquals(128, BinaryCodes.hamming(new long[] {0L, -1L}, new long[] {-1L, 0L}));
-    assertThrows(IllegalArgumentException.class,
-        () -> BinaryCodes.hamming(new long[1], new long[2]));
+    assertThrows(
+        IllegalArgumentException.class, () -> BinaryCodes.hamming(new long[1], new long[2]));
   }
 
   @Test

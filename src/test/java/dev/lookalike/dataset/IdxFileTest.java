@@ -50,16 +50,20 @@ class IdxFileTest {
   void truncatedOrForeignFilesAreRefusedWithTheirName(@TempDir Path dir) throws IOException {
     Path truncated = dir.resolve("short.gz");
     write(truncated, new int[] {5, 28, 28}, new byte[100]);
-    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> IdxFile.read(truncated));
-    assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("short.gz"), e.getMessage());
+    UncheckedIOException e =
+        assertThrows(UncheckedIOException.class, () -> IdxFile.read(truncated));
+    assertTrue(
+        e.getMessage().contains("truncated") && e.getMessage().contains("short.gz"),
+        e.getMessage());
 
     Path text = dir.resolve("text.idx");
     Files.writeString(text, "hello world, not idx");
     e = assertThrows(UncheckedIOException.class, () -> IdxFile.read(text));
     assertTrue(e.getMessage().contains("not an unsigned-byte IDX file"), e.getMessage());
 
-    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> FashionMnist.load(dir, FashionMnist.Split.TRAIN));
+    IllegalArgumentException missing =
+        assertThrows(
+            IllegalArgumentException.class, () -> FashionMnist.load(dir, FashionMnist.Split.TRAIN));
     assertTrue(missing.getMessage().contains("dataset-fashion-mnist"), missing.getMessage());
   }
 

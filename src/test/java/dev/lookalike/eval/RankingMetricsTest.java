@@ -19,8 +19,10 @@ class RankingMetricsTest {
     // label 0: hits at ranks 2 and 5: 1/2, 2/5
     assertEquals((0.5 + 0.4) / 2, RankingMetrics.averagePrecisionAt(RANKED, 0, 5), 1e-12);
     // k beyond the list scores what is there
-    assertEquals(RankingMetrics.averagePrecisionAt(RANKED, 1, 5),
-        RankingMetrics.averagePrecisionAt(RANKED, 1, 1000), 0);
+    assertEquals(
+        RankingMetrics.averagePrecisionAt(RANKED, 1, 5),
+        RankingMetrics.averagePrecisionAt(RANKED, 1, 1000),
+        0);
   }
 
   @Test
@@ -41,8 +43,8 @@ class RankingMetricsTest {
 
   @Test
   void rejectsBadK() {
-    assertThrows(IllegalArgumentException.class,
-        () -> RankingMetrics.averagePrecisionAt(RANKED, 1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> RankingMetrics.averagePrecisionAt(RANKED, 1, 0));
     assertThrows(IllegalArgumentException.class, () -> RankingMetrics.precisionAt(RANKED, 1, -1));
   }
 

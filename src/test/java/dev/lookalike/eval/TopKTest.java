@@ -42,11 +42,13 @@ class TopKTest {
         distances[i] = random.nextInt(50) / 4f;
       }
       int k = random.nextInt(n + 2);
-      int[] expected = IntStream.range(0, n).boxed()
-          .sorted(Comparator.<Integer>comparingDouble(i -> distances[i]))
-          .limit(k)
-          .mapToInt(Integer::intValue)
-          .toArray();
+      int[] expected =
+          IntStream.range(0, n)
+              .boxed()
+              .sorted(Comparator.<Integer>comparingDouble(i -> distances[i]))
+              .limit(k)
+              .mapToInt(Integer::intValue)
+              .toArray();
       assertArrayEquals(expected, TopK.smallest(distances, k), "n=" + n + " k=" + k);
     }
   }
@@ -61,11 +63,13 @@ class TopKTest {
         distances[i] = random.nextInt(65);
       }
       int k = random.nextInt(2_000);
-      int[] expected = IntStream.range(0, n).boxed()
-          .sorted(Comparator.comparingInt(i -> distances[i]))
-          .limit(k)
-          .mapToInt(Integer::intValue)
-          .toArray();
+      int[] expected =
+          IntStream.range(0, n)
+              .boxed()
+              .sorted(Comparator.comparingInt(i -> distances[i]))
+              .limit(k)
+              .mapToInt(Integer::intValue)
+              .toArray();
       assertArrayEquals(expected, TopK.smallestHamming(distances, k), "n=" + n + " k=" + k);
     }
   }
@@ -74,7 +78,6 @@ class TopKTest {
   void rejectsBadArguments() {
     assertThrows(IllegalArgumentException.class, () -> TopK.smallest(new float[3], -1));
     assertThrows(IllegalArgumentException.class, () -> TopK.smallestHamming(new int[3], -1));
-    assertThrows(IllegalArgumentException.class,
-        () -> TopK.smallestHamming(new int[] {0, -2}, 1));
+    assertThrows(IllegalArgumentException.class, () -> TopK.smallestHamming(new int[] {0, -2}, 1));
   }
 }

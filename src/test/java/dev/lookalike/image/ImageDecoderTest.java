@@ -32,19 +32,42 @@ class ImageDecoderTest {
 
   static Stream<Arguments> encodedHalfBlackHalfWhite() {
     return Stream.of(
-        Arguments.of("PNG", ImageFormat.PNG, TestImages.encode(".png", TestImages.halfBlackHalfWhite(100, 60))),
-        Arguments.of("JPEG", ImageFormat.JPEG, TestImages.encode(".jpg", TestImages.halfBlackHalfWhite(100, 60))),
-        Arguments.of("BMP", ImageFormat.BMP, TestImages.encode(".bmp", TestImages.halfBlackHalfWhite(100, 60))),
-        Arguments.of("TIFF", ImageFormat.TIFF, TestImages.encode(".tif", TestImages.halfBlackHalfWhite(100, 60))),
+        Arguments.of(
+            "PNG",
+            ImageFormat.PNG,
+            TestImages.encode(".png", TestImages.halfBlackHalfWhite(100, 60))),
+        Arguments.of(
+            "JPEG",
+            ImageFormat.JPEG,
+            TestImages.encode(".jpg", TestImages.halfBlackHalfWhite(100, 60))),
+        Arguments.of(
+            "BMP",
+            ImageFormat.BMP,
+            TestImages.encode(".bmp", TestImages.halfBlackHalfWhite(100, 60))),
+        Arguments.of(
+            "TIFF",
+            ImageFormat.TIFF,
+            TestImages.encode(".tif", TestImages.halfBlackHalfWhite(100, 60))),
         Arguments.of(
             "WebP lossless",
             ImageFormat.WEBP,
-            TestImages.encode(".webp", TestImages.halfBlackHalfWhite(100, 60), Imgcodecs.IMWRITE_WEBP_QUALITY, 101)),
+            TestImages.encode(
+                ".webp",
+                TestImages.halfBlackHalfWhite(100, 60),
+                Imgcodecs.IMWRITE_WEBP_QUALITY,
+                101)),
         Arguments.of(
             "WebP lossy",
             ImageFormat.WEBP,
-            TestImages.encode(".webp", TestImages.halfBlackHalfWhite(100, 60), Imgcodecs.IMWRITE_WEBP_QUALITY, 90)),
-        Arguments.of("GIF", ImageFormat.GIF, TestImages.imageIo(TestImages.halfBlackHalfWhiteAwt(100, 60), "gif")),
+            TestImages.encode(
+                ".webp",
+                TestImages.halfBlackHalfWhite(100, 60),
+                Imgcodecs.IMWRITE_WEBP_QUALITY,
+                90)),
+        Arguments.of(
+            "GIF",
+            ImageFormat.GIF,
+            TestImages.imageIo(TestImages.halfBlackHalfWhiteAwt(100, 60), "gif")),
         Arguments.of(
             "TIFF from ImageIO",
             ImageFormat.TIFF,
@@ -80,8 +103,12 @@ class ImageDecoderTest {
   @Test
   void readsBigSizesFromEveryHeaderWithoutDecoding() {
     ImageDecoder strict = new ImageDecoder(new ImageLimits(1_000_000, 50));
-    assertTooLarge(strict, TestImages.pngHeaderOnly(20000, 20000), "20000x20000 = 400.0 megapixels; the limit is 50.0");
-    assertTooLarge(strict, TestImages.jpegHeaderOnly(30000, 20000), "30000x20000 = 600.0 megapixels");
+    assertTooLarge(
+        strict,
+        TestImages.pngHeaderOnly(20000, 20000),
+        "20000x20000 = 400.0 megapixels; the limit is 50.0");
+    assertTooLarge(
+        strict, TestImages.jpegHeaderOnly(30000, 20000), "30000x20000 = 600.0 megapixels");
     assertTooLarge(strict, TestImages.gifHeaderOnly(65535, 65535), "65535x65535");
     assertTooLarge(strict, TestImages.gifWithLargeFrame(20000, 20000), "20000x20000");
     assertTooLarge(strict, TestImages.bmpHeaderOnly(30000, 30000), "30000x30000");
@@ -92,7 +119,9 @@ class ImageDecoderTest {
   @Test
   void theMessageForTooManyPixelsIsForPeople() {
     InvalidImageException e =
-        assertThrows(InvalidImageException.class, () -> grey28.prepare(TestImages.pngHeaderOnly(20000, 20000)));
+        assertThrows(
+            InvalidImageException.class,
+            () -> grey28.prepare(TestImages.pngHeaderOnly(20000, 20000)));
     assertEquals(Reason.TOO_LARGE, e.reason());
     assertEquals("the image is 20000x20000 = 400.0 megapixels; the limit is 50.0", e.getMessage());
   }
@@ -111,9 +140,15 @@ class ImageDecoderTest {
 
   @Test
   void refusesNoBytesAsEmpty() {
-    assertEquals(Reason.EMPTY, assertThrows(InvalidImageException.class, () -> decoder.decode(new byte[0])).reason());
-    assertEquals(Reason.EMPTY, assertThrows(InvalidImageException.class, () -> decoder.decode(null)).reason());
-    assertEquals(Reason.EMPTY, assertThrows(InvalidImageException.class, () -> grey28.toInput(new byte[0])).reason());
+    assertEquals(
+        Reason.EMPTY,
+        assertThrows(InvalidImageException.class, () -> decoder.decode(new byte[0])).reason());
+    assertEquals(
+        Reason.EMPTY,
+        assertThrows(InvalidImageException.class, () -> decoder.decode(null)).reason());
+    assertEquals(
+        Reason.EMPTY,
+        assertThrows(InvalidImageException.class, () -> grey28.toInput(new byte[0])).reason());
   }
 
   @Test
@@ -122,16 +157,22 @@ class ImageDecoderTest {
     new Random(42).nextBytes(random);
     random[0] = 0x00; // make sure no magic number is hit by chance
     assertEquals(ImageFormat.UNKNOWN, ImageFormat.sniff(random));
-    InvalidImageException e = assertThrows(InvalidImageException.class, () -> grey28.prepare(random));
+    InvalidImageException e =
+        assertThrows(InvalidImageException.class, () -> grey28.prepare(random));
     assertEquals(Reason.UNSUPPORTED_TYPE, e.reason());
     assertTrue(e.getMessage().contains("PNG, JPEG, BMP, TIFF, WebP or GIF"), e.getMessage());
 
     byte[] hello = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    assertEquals(Reason.UNSUPPORTED_TYPE, assertThrows(InvalidImageException.class, () -> grey28.prepare(hello)).reason());
+    assertEquals(
+        Reason.UNSUPPORTED_TYPE,
+        assertThrows(InvalidImageException.class, () -> grey28.prepare(hello)).reason());
 
-    byte[] bmText = "BMW is a car maker, not a bitmap".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] bmText =
+        "BMW is a car maker, not a bitmap".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertEquals(ImageFormat.UNKNOWN, ImageFormat.sniff(bmText));
-    assertEquals(Reason.UNSUPPORTED_TYPE, assertThrows(InvalidImageException.class, () -> decoder.decode(bmText)).reason());
+    assertEquals(
+        Reason.UNSUPPORTED_TYPE,
+        assertThrows(InvalidImageException.class, () -> decoder.decode(bmText)).reason());
   }
 
   @Test
@@ -217,8 +258,11 @@ class ImageDecoderTest {
   void greyWithAlphaPngIsCompositedOverWhite() {
     ComponentColorModel model =
         new ComponentColorModel(
-            ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
-            java.awt.Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+            ColorSpace.getInstance(ColorSpace.CS_GRAY),
+            true,
+            false,
+            java.awt.Transparency.TRANSLUCENT,
+            DataBuffer.TYPE_BYTE);
     WritableRaster raster = model.createCompatibleWritableRaster(40, 40);
     for (int y = 0; y < 40; y++) {
       for (int x = 0; x < 40; x++) {
@@ -310,12 +354,14 @@ class ImageDecoderTest {
   }
 
   private void assertUndecodable(byte[] bytes) {
-    InvalidImageException e = assertThrows(InvalidImageException.class, () -> grey28.prepare(bytes));
+    InvalidImageException e =
+        assertThrows(InvalidImageException.class, () -> grey28.prepare(bytes));
     assertEquals(Reason.UNDECODABLE, e.reason(), e.getMessage());
   }
 
   private static void assertTooLarge(ImageDecoder decoder, byte[] bytes, String messagePart) {
-    InvalidImageException e = assertThrows(InvalidImageException.class, () -> decoder.decode(bytes));
+    InvalidImageException e =
+        assertThrows(InvalidImageException.class, () -> decoder.decode(bytes));
     assertEquals(Reason.TOO_LARGE, e.reason(), e.getMessage());
     assertTrue(e.getMessage().contains(messagePart), e.getMessage());
   }
@@ -335,7 +381,9 @@ class ImageDecoderTest {
   void refusesAJpegWithoutItsEndMarker() {
     byte[] jpeg = TestImages.encode(".jpg", noise(200, 120));
     InvalidImageException e =
-        assertThrows(InvalidImageException.class, () -> decoder.decode(Arrays.copyOf(jpeg, jpeg.length - 2)));
+        assertThrows(
+            InvalidImageException.class,
+            () -> decoder.decode(Arrays.copyOf(jpeg, jpeg.length - 2)));
     assertEquals(Reason.UNDECODABLE, e.reason());
     assertEquals("the JPEG image is truncated: its end marker is missing", e.getMessage());
   }
@@ -357,7 +405,9 @@ class ImageDecoderTest {
     return mat;
   }
 
-  /** Columns left of the middle are near 0, right of it near 1 (a 28-wide input has an edge at 14). */
+  /**
+   * Columns left of the middle are near 0, right of it near 1 (a 28-wide input has an edge at 14).
+   */
   static void assertLeftDarkRightBright(FloatImage input, int channel, float tolerance) {
     int w = input.width();
     for (int y = 0; y < input.height(); y++) {
@@ -378,9 +428,11 @@ class ImageDecoderTest {
   }
 
   private static byte[] bigEndianTiff(BufferedImage image) {
-    javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+    javax.imageio.ImageWriter writer =
+        javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+    try (javax.imageio.stream.ImageOutputStream stream =
+        javax.imageio.ImageIO.createImageOutputStream(out)) {
       stream.setByteOrder(java.nio.ByteOrder.BIG_ENDIAN);
       writer.setOutput(stream);
       writer.write(image);

@@ -161,7 +161,8 @@ class ImagePreprocessorTest {
     Mat deep = new Mat(10, 10, CvType.CV_16UC1);
     Mat empty = new Mat();
     try {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> grey.toInput(deep));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> grey.toInput(deep));
       assertTrue(e.getMessage().contains("CV_16UC1"), e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> grey.toInput(empty));
     } finally {

@@ -11,7 +11,8 @@ class ImageValuesTest {
   @Test
   void floatImageChecksItsLength() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new FloatImage(28, 28, 1, new float[783]));
+        assertThrows(
+            IllegalArgumentException.class, () -> new FloatImage(28, 28, 1, new float[783]));
     assertEquals("a 28x28x1 image needs 784 values, got 783", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new FloatImage(28, 28, 3, new float[784]));
     assertThrows(IllegalArgumentException.class, () -> new FloatImage(28, 28, 1, null));
@@ -21,12 +22,15 @@ class ImageValuesTest {
   void floatImageChecksItsShape() {
     assertEquals(
         "image width and height must be at least 1, got 0x5",
-        assertThrows(IllegalArgumentException.class, () -> new FloatImage(0, 5, 1, new float[0])).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FloatImage(0, 5, 1, new float[0]))
+            .getMessage());
     assertEquals(
         "channels must be 1 (grey) or 3 (RGB), got 2",
-        assertThrows(IllegalArgumentException.class, () -> new FloatImage(2, 2, 2, new float[8])).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FloatImage(2, 2, 2, new float[8]))
+            .getMessage());
     // width * height * channels overflowing int must not pass.
-    assertThrows(IllegalArgumentException.class, () -> new FloatImage(65536, 65536, 1, new float[0]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new FloatImage(65536, 65536, 1, new float[0]));
   }
 
   @Test
@@ -52,7 +56,9 @@ class ImageValuesTest {
     assertEquals(1f, image.pixel(0, 0, 2));
     assertEquals(
         "a 28x28 grey image needs 784 bytes, got 10",
-        assertThrows(IllegalArgumentException.class, () -> FloatImage.fromGreyBytes(28, 28, new byte[10]))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FloatImage.fromGreyBytes(28, 28, new byte[10]))
             .getMessage());
   }
 
@@ -86,7 +92,8 @@ class ImageValuesTest {
         assertThrows(IllegalArgumentException.class, () -> new ImageLimits(0, 1)).getMessage());
     assertThrows(IllegalArgumentException.class, () -> new ImageLimits(1, 0));
     assertThrows(IllegalArgumentException.class, () -> new ImageLimits(1, Double.NaN));
-    assertThrows(IllegalArgumentException.class, () -> new ImageLimits(1, Double.POSITIVE_INFINITY));
+    assertThrows(
+        IllegalArgumentException.class, () -> new ImageLimits(1, Double.POSITIVE_INFINITY));
   }
 
   @Test

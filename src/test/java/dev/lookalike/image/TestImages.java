@@ -8,12 +8,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
-import org.opencv.core.CvType;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /** Synthetic pictures and hand-made headers for the image tests. */
@@ -149,7 +149,8 @@ public final class TestImages {
   /** A little-endian TIFF whose only directory declares a grey, uncompressed picture. */
   public static byte[] tiffHeaderOnly(int width, int height) {
     int entries = 9;
-    ByteBuffer b = ByteBuffer.allocate(8 + 2 + entries * 12 + 4 + 16).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(8 + 2 + entries * 12 + 4 + 16).order(ByteOrder.LITTLE_ENDIAN);
     b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
     b.putShort((short) entries);
     int dataOffset = 8 + 2 + entries * 12 + 4;
@@ -171,7 +172,11 @@ public final class TestImages {
     ByteBuffer tiff = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
     tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
     tiff.putShort((short) 1);
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putInt(0);
     byte[] exif = new byte[6 + tiff.capacity()];
     System.arraycopy(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, exif, 0, 6);

@@ -129,7 +129,8 @@ class ThumbnailerTest {
 
   @Test
   void refusesABadMaxSide() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Thumbnailer(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Thumbnailer(0));
     assertEquals("thumbnail max side must be between 1 and 4096, got 0", e.getMessage());
   }
 

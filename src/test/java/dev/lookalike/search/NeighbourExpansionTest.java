@@ -24,10 +24,12 @@ class NeighbourExpansionTest {
 
   @Test
   void withAlphaZeroItIsThePlainAverageOfThePositiveNeighbours() {
-    float[] expanded = new NeighbourExpansion(1, 0f).expand(new float[] {1, 0}, new float[][] {{0.6f, 0.8f}});
+    float[] expanded =
+        new NeighbourExpansion(1, 0f).expand(new float[] {1, 0}, new float[][] {{0.6f, 0.8f}});
     float norm = (float) Math.hypot(1.6, 0.8);
     assertArrayEquals(new float[] {1.6f / norm, 0.8f / norm}, expanded, 1e-6f);
-    float[] opposite = new NeighbourExpansion(1, 0f).expand(new float[] {1, 0}, new float[][] {{-1, 0}});
+    float[] opposite =
+        new NeighbourExpansion(1, 0f).expand(new float[] {1, 0}, new float[][] {{-1, 0}});
     assertArrayEquals(new float[] {1, 0}, opposite, 1e-6f, "a dissimilar neighbour has no weight");
   }
 

@@ -14,7 +14,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.lookalike.api.SampleImages;
-import dev.lookalike.app.SampleCollection;
+import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,22 +47,30 @@ class BrowserTest {
   @TestHTTPResource("/")
   URL root;
 
-  @Inject
-  SampleCollection sample;
+  @Inject SampleCollection sample;
 
-  @Inject
-  ImageIndex index;
+  @Inject ImageIndex index;
 
   private Page page;
 
   @BeforeAll
   static void startBrowser() {
     playwright = Playwright.create();
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of("/usr/bin/chromium"))
-        .setHeadless(true)
-        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(Path.of("/usr/bin/chromium"))
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run")));
   }
 
   @AfterAll
@@ -95,21 +103,34 @@ class BrowserTest {
   @Test
   void uploadShowsTheSameTopHitAsTheApiAndAClickSearchesAgain() {
     byte[] query = SampleImages.png(21);
-    String apiTop = given().multiPart("image", "q.png", query, "image/png").when().post("/api/search")
-        .then().statusCode(200).extract().path("hits[0].id");
+    String apiTop =
+        given()
+            .multiPart("image", "q.png", query, "image/png")
+            .when()
+            .post("/api/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("hits[0].id");
 
     upload("query.png", query);
     cards().first().waitFor();
     assertEquals(10, cards().count());
     assertEquals(apiTop, cards().first().getAttribute("data-id"));
     assertTrue(page.getByTestId("query-image").isVisible());
-    assertTrue(page.getByTestId("took").innerText().matches("(?s).*\\d.*"), page.getByTestId("took").innerText());
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("search.png")).setFullPage(true));
+    assertTrue(
+        page.getByTestId("took").innerText().matches("(?s).*\\d.*"),
+        page.getByTestId("took").innerText());
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("search.png")).setFullPage(true));
 
     String clicked = cards().nth(3).getAttribute("data-id");
     cards().nth(3).locator("img").first().click();
     page.waitForCondition(() -> clicked.equals(cards().first().getAttribute("data-id")));
-    assertEquals(clicked, cards().first().getAttribute("data-id"), "the clicked image is its own best match");
+    assertEquals(
+        clicked,
+        cards().first().getAttribute("data-id"),
+        "the clicked image is its own best match");
     assertNotEquals(apiTop, cards().first().getAttribute("data-id"));
   }
 
@@ -123,7 +144,10 @@ class BrowserTest {
     cards().nth(2).getByTestId("morph-button").click();
     Locator strip = page.getByTestId("interpolation-image");
     page.waitForCondition(() -> strip.count() == 8);
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("variants.png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve("variants.png"))
+            .setFullPage(true));
     assertEquals(10, cards().count(), "morphing does not replace the results");
   }
 
@@ -142,8 +166,14 @@ class BrowserTest {
     page.getByTestId("mode-select").selectOption("exact");
     upload("query.png", SampleImages.png(33));
     page.waitForCondition(() -> cards().count() == 20);
-    String exactTop = given().multiPart("image", "q.png", SampleImages.png(33), "image/png").when()
-        .post("/api/search?k=1&mode=exact").then().extract().path("hits[0].id");
+    String exactTop =
+        given()
+            .multiPart("image", "q.png", SampleImages.png(33), "image/png")
+            .when()
+            .post("/api/search?k=1&mode=exact")
+            .then()
+            .extract()
+            .path("hits[0].id");
     assertEquals(exactTop, cards().first().getAttribute("data-id"));
   }
 
@@ -154,7 +184,8 @@ class BrowserTest {
     cards().first().waitFor();
     assertEquals(10, cards().count());
     assertTrue(cards().first().boundingBox().width < 390);
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone.png")).setFullPage(true));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone.png")).setFullPage(true));
   }
 
   @Test
@@ -164,21 +195,24 @@ class BrowserTest {
     assertTrue(page.getByTestId("stats-count").innerText().replaceAll("\\D", "").length() > 0);
 
     long before = index.count();
-    page.getByTestId("add-file-input").setInputFiles(new FilePayload("mine.png", "image/png", SampleImages.png(777)));
+    page.getByTestId("add-file-input")
+        .setInputFiles(new FilePayload("mine.png", "image/png", SampleImages.png(777)));
     page.getByTestId("add-label").fill("my label");
     page.getByTestId("add-submit").click();
     // the server has a key: the first attempt is refused, the UI asks for the key and retries
-    page.getByTestId("api-key-dialog").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+    page.getByTestId("api-key-dialog")
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
     assertEquals(before, index.count(), "nothing added without the key");
     page.getByTestId("api-key-input").fill(API_KEY);
     page.getByTestId("api-key-submit").click();
-    page.waitForCondition(() -> {
-      try {
-        return index.count() == before + 1;
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    page.waitForCondition(
+        () -> {
+          try {
+            return index.count() == before + 1;
+          } catch (IOException e) {
+            return false;
+          }
+        });
     assertEquals(before + 1, index.count());
 
     page.getByTestId("tab-map").click();

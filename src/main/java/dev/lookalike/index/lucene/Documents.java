@@ -1,0 +1,85 @@
+package dev.lookalike.index.lucene;
+
+import dev.lookalike.codes.BinaryCodes;
+import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.StoredImage;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
+
+/** Converts between {@link ImageRecord}s and Lucene documents. */
+final class Documents {
+
+  private Documents() {}
+
+  static Document toDocument(ImageRecord record, int bits, long addedAt) {
+    Document doc = new Document();
+    doc.add(new StringField(IndexFields.ID, record.id(), Field.Store.YES));
+    doc.add(new StoredField(IndexFields.URI, record.uri()));
+    if (record.label() != null && !record.label().isBlank()) {
+      doc.add(new StringField(IndexFields.LABEL, record.label(), Field.Store.YES));
+    }
+    record
+        .metadata()
+        .forEach((key, value) -> doc.add(new StoredField(IndexFields.META_PREFIX + key, value)));
+    doc.add(new StoredField(IndexFields.ADDED, addedAt));
+    if (!Float.isNaN(record.reconstructionError())) {
+      doc.add(
+          new FloatDocValuesField(IndexFields.RECONSTRUCTION_ERROR, record.reconstructionError()));
+      doc.add(new StoredField(IndexFields.RECONSTRUCTION_ERROR, record.reconstructionError()));
+    }
+    if (record.thumbnailPng().length > 0) {
+      doc.add(new StoredField(IndexFields.THUMBNAIL, record.thumbnailPng()));
+    }
+    // DOT_PRODUCT: dense codes are unit length, where it equals cosine without the norms.
+    doc.add(
+        new KnnFloatVectorField(
+            IndexFields.DENSE, record.codes().dense(), VectorSimilarityFunction.DOT_PRODUCT));
+    long[] code = record.codes().bits();
+    if (code.length != BinaryCodes.words(bits)) {
+      throw new IllegalArgumentException(
+          "image "
+              + record.id()
+              + " has a "
+              + code.length * 64
+              + "-bit code slot but the index holds "
+              + bits
+              + "-bit codes");
+    }
+    for (int w = 0; w < code.length; w++) {
+      doc.add(new NumericDocValuesField(IndexFields.codeWord(w), code[w]));
+    }
+    for (String term : BucketTerms.of(code, bits)) {
+      doc.add(new StringField(IndexFields.BUCKET, term, Field.Store.NO));
+    }
+    return doc;
+  }
+
+  static StoredImage toStoredImage(StoredFields fields, int doc) throws java.io.IOException {
+    Document stored = fields.document(doc);
+    Map<String, String> metadata = new TreeMap<>();
+    for (IndexableField field : stored.getFields()) {
+      if (field.name().startsWith(IndexFields.META_PREFIX)) {
+        metadata.put(field.name().substring(IndexFields.META_PREFIX.length()), field.stringValue());
+      }
+    }
+    IndexableField added = stored.getField(IndexFields.ADDED);
+    IndexableField error = stored.getField(IndexFields.RECONSTRUCTION_ERROR);
+    return new StoredImage(
+        stored.get(IndexFields.ID),
+        stored.get(IndexFields.URI),
+        stored.get(IndexFields.LABEL),
+        metadata,
+        added == null ? 0 : added.numericValue().longValue(),
+        error == null ? null : error.numericValue().floatValue());
+  }
+}

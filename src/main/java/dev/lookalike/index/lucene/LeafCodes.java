@@ -1,0 +1,69 @@
+package dev.lookalike.index.lucene;
+
+import java.io.IOException;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+
+/**
+ * Forward-only readers of one segment's codes. Doc ids passed in must ascend, as doc values and
+ * vector iterators only move forward.
+ */
+final class LeafCodes {
+
+  private final NumericDocValues[] words;
+  private final FloatVectorValues vectors;
+  private final KnnVectorValues.DocIndexIterator vectorDocs;
+
+  LeafCodes(LeafReader reader, int wordCount) throws IOException {
+    words = new NumericDocValues[wordCount];
+    for (int w = 0; w < wordCount; w++) {
+      words[w] = reader.getNumericDocValues(IndexFields.codeWord(w));
+    }
+    vectors = reader.getFloatVectorValues(IndexFields.DENSE);
+    vectorDocs = vectors == null ? null : vectors.iterator();
+  }
+
+  /** Hamming distance between the document's code and {@code query}. */
+  int hamming(int doc, long[] query) throws IOException {
+    int distance = 0;
+    for (int w = 0; w < words.length; w++) {
+      long word = words[w] != null && words[w].advanceExact(doc) ? words[w].longValue() : 0L;
+      distance += Long.bitCount(word ^ query[w]);
+    }
+    return distance;
+  }
+
+  /** The document's code words. */
+  long[] code(int doc) throws IOException {
+    long[] code = new long[words.length];
+    for (int w = 0; w < words.length; w++) {
+      code[w] = words[w] != null && words[w].advanceExact(doc) ? words[w].longValue() : 0L;
+    }
+    return code;
+  }
+
+  /** The document's dense code, or null when it has none. */
+  float[] vector(int doc) throws IOException {
+    if (vectorDocs == null) {
+      return null;
+    }
+    int current = vectorDocs.docID();
+    if (current < doc) {
+      current = vectorDocs.advance(doc);
+    }
+    return current == doc && current != DocIdSetIterator.NO_MORE_DOCS
+        ? vectors.vectorValue(vectorDocs.index())
+        : null;
+  }
+
+  static float dot(float[] a, float[] b) {
+    float sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,269 @@
+package dev.lookalike.index.lucene;
+
+import dev.lookalike.codes.BinaryCodes;
+import dev.lookalike.codes.Codes;
+import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.SearchMode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The four search modes over one point-in-time view of the index. Every mode returns documents with
+ * both distances filled in, ranked by the mode's own measure.
+ */
+final class SnapshotSearch {
+
+  private final IndexSearcher searcher;
+  private final int bits;
+  private final IndexSettings settings;
+  private final Query filter;
+
+  SnapshotSearch(IndexSearcher searcher, int bits, IndexSettings settings, String label) {
+    this.searcher = searcher;
+    this.bits = bits;
+    this.settings = settings;
+    this.filter = label == null ? null : new TermQuery(new Term(IndexFields.LABEL, label));
+  }
+
+  List<ScoredDoc> search(Codes query, SearchMode mode, int window) throws IOException {
+    return switch (mode) {
+      case DENSE -> dense(query, window);
+      case EXACT -> exact(query, window);
+      case HASH -> hash(query, window, true);
+      case HYBRID -> hybrid(query, window);
+    };
+  }
+
+  /** HNSW k-NN; Lucene scores unit vectors under DOT_PRODUCT as (1 + cos) / 2. */
+  private List<ScoredDoc> dense(Codes query, int window) throws IOException {
+    TopDocs top =
+        searcher.search(
+            new KnnFloatVectorQuery(IndexFields.DENSE, query.dense(), window, filter), window);
+    List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      hits.add(new ScoredDoc(sd.doc, 2 * sd.score - 1, -1));
+    }
+    hits.sort(ScoredDoc.BY_COSINE);
+    return withHamming(hits, query);
+  }
+
+  /** Brute-force cosine over every live (and filtered) document. */
+  private List<ScoredDoc> exact(Codes query, int window) throws IOException {
+    TopDocsHeap top = new TopDocsHeap(window, ScoredDoc.BY_COSINE);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      var vectors = leaf.reader().getFloatVectorValues(IndexFields.DENSE);
+      if (vectors == null) {
+        continue;
+      }
+      Bits accept = accepted(leaf);
+      var docs = vectors.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (accept == null || accept.get(doc)) {
+          top.offer(
+              new ScoredDoc(
+                  leaf.docBase + doc,
+                  LeafCodes.dot(query.dense(), vectors.vectorValue(docs.index())),
+                  -1));
+        }
+      }
+    }
+    return withHamming(top.sorted(), query);
+  }
+
+  /**
+   * Bucket candidates ranked by Hamming distance. The lookup widens ring by ring; with chunk radius
+   * r, every code within distance (r + 1)·chunks − 1 is a candidate, so the ranking is exact once
+   * the window's last candidate is within that bound. When {@code exact} and the widest ring still
+   * cannot prove it, a linear scan of the doc values decides.
+   */
+  private List<ScoredDoc> hash(Codes query, int window, boolean exact) throws IOException {
+    int chunks = BucketTerms.chunks(bits);
+    List<BytesRef> terms = new ArrayList<>();
+    List<ScoredDoc> ranked = List.of();
+    for (int radius = 0; radius <= settings.maxChunkRadius(); radius++) {
+      terms.addAll(BucketTerms.ring(query.bits(), bits, radius));
+      ranked =
+          rankByHamming(candidates(new TermInSetQuery(IndexFields.BUCKET, terms)), query, window);
+      int guaranteed = (radius + 1) * chunks - 1;
+      if (ranked.size() >= window && ranked.get(window - 1).hamming() <= guaranteed) {
+        return withCosine(ranked, query);
+      }
+    }
+    if (!exact && ranked.size() >= window) {
+      return withCosine(ranked, query);
+    }
+    return withCosine(scanByHamming(query, window), query);
+  }
+
+  /** Hash candidates, {@code hybridFactor} times the window, re-ranked by dense cosine. */
+  private List<ScoredDoc> hybrid(Codes query, int window) throws IOException {
+    List<ScoredDoc> candidates =
+        new ArrayList<>(hash(query, window * settings.hybridFactor(), false));
+    candidates.sort(ScoredDoc.BY_COSINE);
+    return candidates.size() > window ? candidates.subList(0, window) : candidates;
+  }
+
+  /** Live documents sharing a bucket term within chunk distance {@code radius} of {@code code}. */
+  int[] bucketNeighbours(long[] code, int radius) throws IOException {
+    List<BytesRef> terms = new ArrayList<>();
+    for (int r = 0; r <= radius; r++) {
+      terms.addAll(BucketTerms.ring(code, bits, r));
+    }
+    return candidates(new TermInSetQuery(IndexFields.BUCKET, terms));
+  }
+
+  private List<ScoredDoc> rankByHamming(int[] docs, Codes query, int window) throws IOException {
+    TopDocsHeap top = new TopDocsHeap(window, ScoredDoc.BY_HAMMING);
+    forEachLeaf(
+        docs,
+        (leaf, codes, doc) ->
+            top.offer(
+                new ScoredDoc(leaf.docBase + doc, Float.NaN, codes.hamming(doc, query.bits()))));
+    return top.sorted();
+  }
+
+  private List<ScoredDoc> scanByHamming(Codes query, int window) throws IOException {
+    TopDocsHeap top = new TopDocsHeap(window, ScoredDoc.BY_HAMMING);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafCodes codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
+      Bits accept = accepted(leaf);
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (accept == null || accept.get(doc)) {
+          top.offer(new ScoredDoc(leaf.docBase + doc, Float.NaN, codes.hamming(doc, query.bits())));
+        }
+      }
+    }
+    return top.sorted();
+  }
+
+  private List<ScoredDoc> withHamming(List<ScoredDoc> ranked, Codes query) throws IOException {
+    return fill(
+        ranked,
+        (codes, doc, s) -> new ScoredDoc(s.doc(), s.cosine(), codes.hamming(doc, query.bits())));
+  }
+
+  private List<ScoredDoc> withCosine(List<ScoredDoc> ranked, Codes query) throws IOException {
+    return fill(
+        ranked,
+        (codes, doc, s) -> {
+          float[] vector = codes.vector(doc);
+          return new ScoredDoc(
+              s.doc(),
+              vector == null ? Float.NaN : LeafCodes.dot(query.dense(), vector),
+              s.hamming());
+        });
+  }
+
+  private interface Filler {
+    ScoredDoc fill(LeafCodes codes, int leafDoc, ScoredDoc scored) throws IOException;
+  }
+
+  /** Completes each document in rank order; readers are forward-only so docs are visited sorted. */
+  private List<ScoredDoc> fill(List<ScoredDoc> ranked, Filler filler) throws IOException {
+    Integer[] byDoc = new Integer[ranked.size()];
+    for (int i = 0; i < byDoc.length; i++) {
+      byDoc[i] = i;
+    }
+    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> ranked.get(i).doc()));
+    ScoredDoc[] filled = new ScoredDoc[ranked.size()];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    LeafCodes codes = null;
+    for (int i : byDoc) {
+      ScoredDoc s = ranked.get(i);
+      if (leaf == null || s.doc() >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(s.doc(), leaves));
+        codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
+      }
+      filled[i] = filler.fill(codes, s.doc() - leaf.docBase, s);
+    }
+    return List.of(filled);
+  }
+
+  private interface LeafDocConsumer {
+    void accept(LeafReaderContext leaf, LeafCodes codes, int leafDoc) throws IOException;
+  }
+
+  /** Visits sorted global doc ids leaf by leaf. */
+  private void forEachLeaf(int[] docs, LeafDocConsumer consumer) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int i = 0;
+    for (LeafReaderContext leaf : leaves) {
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      if (i >= docs.length || docs[i] >= end) {
+        continue;
+      }
+      LeafCodes codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
+      for (; i < docs.length && docs[i] < end; i++) {
+        consumer.accept(leaf, codes, docs[i] - leaf.docBase);
+      }
+    }
+  }
+
+  /** Live documents matching {@code query} and the filter, as sorted global doc ids. */
+  private int[] candidates(Query query) throws IOException {
+    Query combined =
+        filter == null
+            ? query
+            : new BooleanQuery.Builder().add(query, Occur.FILTER).add(filter, Occur.FILTER).build();
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(combined), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    int[] docs = new int[64];
+    int count = 0;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          docs = org.apache.lucene.util.ArrayUtil.grow(docs, count + 1);
+          docs[count++] = leaf.docBase + doc;
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(docs, count);
+  }
+
+  /** Live and filtered documents of a segment, or null when every document is accepted. */
+  private Bits accepted(LeafReaderContext leaf) throws IOException {
+    Bits live = leaf.reader().getLiveDocs();
+    if (filter == null) {
+      return live;
+    }
+    FixedBitSet accepted = new FixedBitSet(leaf.reader().maxDoc());
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Scorer scorer = weight.scorer(leaf);
+    if (scorer != null) {
+      DocIdSetIterator it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          accepted.set(doc);
+        }
+      }
+    }
+    return accepted;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.lookalike.training;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * A seeded split of image ids into a training and a held-out validation part.
+ *
+ * <p>Both trainers draw it from the same {@link Random} they later shuffle with, so a seed fixes
+ * the split and the batch order together.
+ *
+ * @param train ids to train on, at least one
+ * @param validation ids held out, possibly none
+ */
+record Split(int[] train, int[] validation) {
+
+  /**
+   * Shuffles {@code 0..count-1} and holds out the first {@code round(count * validationFraction)}.
+   */
+  static Split of(int count, double validationFraction, Random random) {
+    int[] order = new int[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    shuffle(order, random);
+    int validation = (int) Math.round(count * validationFraction);
+    if (count - validation < 1) {
+      throw new IllegalArgumentException(
+          "no training images left after holding out " + validation + " for validation");
+    }
+    return new Split(
+        Arrays.copyOfRange(order, validation, count), Arrays.copyOfRange(order, 0, validation));
+  }
+
+  /** Fisher-Yates shuffle in place. */
+  static void shuffle(int[] values, Random random) {
+    for (int i = values.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = values[i];
+      values[i] = values[j];
+      values[j] = t;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.lookalike.training;
+
+import dev.lookalike.training.objective.Corruption;
+
+/**
+ * How to train the autoencoder.
+ *
+ * @param epochs passes over the training split
+ * @param batchSize images per optimiser step
+ * @param learningRate Adam's step size
+ * @param validationFraction share of the images held out to report validation loss
+ * @param seed seeds shuffling, the split, the noise and the weight initialisation
+ * @param corruption the denoising corruption applied to inputs
+ */
+public record TrainingOptions(
+    int epochs,
+    int batchSize,
+    float learningRate,
+    double validationFraction,
+    long seed,
+    Corruption corruption) {
+
+  public TrainingOptions {
+    if (epochs < 1 || epochs > 10_000) {
+      throw new IllegalArgumentException("epochs must be in [1, 10000], got: " + epochs);
+    }
+    if (batchSize < 1 || batchSize > 65_536) {
+      throw new IllegalArgumentException("batch size must be in [1, 65536], got: " + batchSize);
+    }
+    if (!(learningRate > 0 && learningRate < 1)) {
+      throw new IllegalArgumentException("learning rate must be in (0, 1), got: " + learningRate);
+    }
+    if (!(validationFraction >= 0 && validationFraction < 1)) {
+      throw new IllegalArgumentException(
+          "validation fraction must be in [0, 1), got: " + validationFraction);
+    }
+    if (corruption == null) {
+      throw new IllegalArgumentException(
+          "corruption is required (use none for a plain autoencoder)");
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.lookalike.training.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a {@link Penalty} sees of one training step.
+ *
+ * @param clean the clean batch (NCHW)
+ * @param noisy the corrupted batch the encoder saw
+ * @param code the encoder's output for {@code noisy}, shape (batch, latent)
+ * @param corruption the denoising corruption, to corrupt extra views the same way
+ * @param views makes a randomly shifted/flipped copy of a batch (for invariance)
+ */
+public record PenaltyInput(
+    ParameterStore parameters,
+    Block encoder,
+    NDArray clean,
+    NDArray noisy,
+    NDArray code,
+    Corruption corruption,
+    UnaryOperator<NDArray> views) {
+
+  /** The encoder's output for another batch, in training mode, so gradients flow through it. */
+  public NDArray encode(NDArray images) {
+    return encoder.forward(parameters, new NDList(images), true).singletonOrThrow();
+  }
+}
