@@ -1,6 +1,6 @@
 package dev.lookalike.cli;
 
-import dev.lookalike.encoder.Djl;
+import dev.lookalike.encoder.NativeEngine;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -17,7 +17,7 @@ public class LookalikeMain implements QuarkusApplication {
   @Inject CommandLine.IFactory factory;
 
   public static void main(String... args) {
-    Djl.ensureOffline();
+    NativeEngine.configure();
     LaunchSettings.apply(args);
     Quarkus.run(LookalikeMain.class, args);
   }

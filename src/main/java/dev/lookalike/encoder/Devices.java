@@ -9,7 +9,7 @@ public final class Devices {
   private Devices() {}
 
   public static Device preferred() {
-    Djl.ensureOffline();
+    NativeEngine.configure();
     return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
   }
 }
