@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.codes.Coder;
 import dev.lookalike.collection.SampleCollection;
+import dev.lookalike.encoder.CodeModel;
+import dev.lookalike.generative.GenerativeModel;
+import dev.lookalike.image.FloatImage;
+import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +39,22 @@ class GenerativeApiTest {
       Map<String, String> config = new HashMap<>(super.getConfigOverrides());
       config.put("lookalike.vae.enabled", "true");
       config.put("lookalike.vae.dir", "src/test/resources/vae-tiny");
-      config.put("lookalike.sample.limit", "20");
+      config.put("lookalike.sample.limit", Integer.toString(SAMPLE_LIMIT));
       return config;
     }
   }
 
+  private static final int SAMPLE_LIMIT = 20;
+
   @Inject SampleCollection sample;
+
+  @Inject ImageIndex index;
+
+  @Inject CodeModel model;
+
+  @Inject ImagePipeline pipeline;
+
+  @Inject GenerativeModel generative;
 
   @BeforeEach
   void sampleIndexed() {
@@ -72,17 +89,84 @@ class GenerativeApiTest {
     assertEquals(28, png.getHeight());
   }
 
-  @Test
-  void searchWithQueryExpansionAnswersAndValidates() {
-    given()
-        .multiPart("image", "q.png", SampleImages.png(6), "image/png")
+  /** Hits of an exact search, as (id, score) pairs in order. */
+  private static List<Map<String, Object>> exactHits(byte[] query, String parameters) {
+    return given()
+        .multiPart("image", "q.png", query, "image/png")
         .when()
-        .post("/api/search?k=5&expand=4")
+        .post("/api/search?mode=exact&" + parameters)
         .then()
         .statusCode(200)
-        .body("hits", hasSize(5));
+        .extract()
+        .jsonPath()
+        .getList("hits");
+  }
+
+  /**
+   * Expected exact hits for a query direction, computed here by brute force over the stored codes
+   * of {@code ids}: cosine with the unit-length direction, best first.
+   */
+  private List<Map.Entry<String, Double>> expected(float[] direction, List<String> ids, int k)
+      throws IOException {
+    float[] unit = Coder.unit(direction);
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    for (String id : ids) {
+      float[] stored = index.codes(id).orElseThrow().dense();
+      double cosine = 0;
+      for (int i = 0; i < unit.length; i++) {
+        cosine += unit[i] * stored[i];
+      }
+      scored.add(Map.entry(id, cosine));
+    }
+    scored.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    return scored.subList(0, k);
+  }
+
+  private static void assertHits(
+      List<Map.Entry<String, Double>> expected, List<Map<String, Object>> hits, String message) {
+    assertEquals(
+        expected.stream().map(Map.Entry::getKey).toList(),
+        hits.stream().map(h -> h.get("id")).toList(),
+        message);
+    for (int i = 0; i < hits.size(); i++) {
+      assertEquals(
+          expected.get(i).getValue(), ((Number) hits.get(i).get("score")).doubleValue(), 1e-4);
+    }
+  }
+
+  @Test
+  void queryExpansionSearchesWithTheMeanOfTheQueryAndItsVariants() throws IOException {
+    byte[] query = SampleImages.png(SAMPLE_LIMIT + 6); // not in the index
+    List<String> all =
+        exactHits(query, "k=" + SAMPLE_LIMIT).stream().map(h -> (String) h.get("id")).toList();
+    assertEquals(SAMPLE_LIMIT, all.size());
+
+    // positive control: without expansion the query direction is the query's own code
+    float[] own = model.latents(List.of(pipeline.toInput(query)))[0];
+    assertHits(expected(own, all, 5), exactHits(query, "k=5"), "plain exact search");
+
+    // at temperature 0 every variant is the decode of the posterior mean, whatever the seed
+    List<FloatImage> inputs = new ArrayList<>();
+    inputs.add(pipeline.toInput(query));
+    for (FloatImage variant : generative.variants(query, 4, 0f, 1)) {
+      inputs.add(pipeline.toInput(variant));
+    }
+    float[] mean = new float[own.length];
+    for (float[] latent : model.latents(inputs)) {
+      float[] unit = Coder.unit(latent);
+      for (int i = 0; i < mean.length; i++) {
+        mean[i] += unit[i] / inputs.size();
+      }
+    }
+    List<Map<String, Object>> expanded = exactHits(query, "k=5&expand=4&temperature=0");
+    assertHits(expected(mean, all, 5), expanded, "expand=4 searches with the mean direction");
+    assertNotEquals(
+        exactHits(query, "k=5").stream().map(h -> h.get("score")).toList(),
+        expanded.stream().map(h -> h.get("score")).toList(),
+        "expansion moves the query");
+
     given()
-        .multiPart("image", "q.png", SampleImages.png(6), "image/png")
+        .multiPart("image", "q.png", query, "image/png")
         .when()
         .post("/api/search?expand=65")
         .then()

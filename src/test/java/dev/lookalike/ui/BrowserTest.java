@@ -2,16 +2,14 @@ package dev.lookalike.ui;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.lookalike.api.SampleImages;
 import dev.lookalike.collection.SampleCollection;
@@ -21,28 +19,31 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The web UI in a real browser (Debian's Chromium, driven by Playwright) against the real server:
- * upload, results, click-to-search, errors, collection, map, and the API-key flow.
+ * The web UI in a real browser (Debian's Chromium, driven by Playwright) against the real server
+ * with the shipped model and VAE: upload, results, modes, click-to-search, variants, errors,
+ * collection, map, and the API-key flow. The screenshots it takes are the README's.
  */
 @QuarkusTest
 @TestProfile(BrowserTestProfile.class)
 class BrowserTest {
 
   static final String API_KEY = "ui-test-key";
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-  private static Playwright playwright;
-  private static Browser browser;
+  /** A sample image beyond {@link BrowserTestProfile#SAMPLE_LIMIT}: never in the index. */
+  private static final int UNINDEXED = 4321;
+
+  private static Chromium chromium;
 
   @TestHTTPResource("/")
   URL root;
@@ -51,176 +52,216 @@ class BrowserTest {
 
   @Inject ImageIndex index;
 
-  private Page page;
+  private UiPage ui;
 
   @BeforeAll
   static void startBrowser() {
-    playwright = Playwright.create();
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of("/usr/bin/chromium"))
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--disable-sync",
-                            "--no-first-run")));
+    chromium = new Chromium();
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @BeforeEach
-  void open() throws IOException {
+  void open() {
     sample.ensureIndexed();
-    Files.createDirectories(SCREENSHOTS);
-    page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
-    page.navigate(root.toString());
-    page.getByTestId("drop-zone").waitFor();
+    ui =
+        new UiPage(
+            chromium
+                .browser()
+                .newPage(
+                    // reduced motion: cards appear at once, so screenshots never catch them fading
+                    // in
+                    new Browser.NewPageOptions()
+                        .setViewportSize(1280, 900)
+                        .setReducedMotion(ReducedMotion.REDUCE)));
+    ui.page().navigate(root.toString());
+    ui.byTestId("drop-zone").waitFor();
   }
 
-  private void upload(String name, byte[] bytes) {
-    page.getByTestId("file-input").setInputFiles(new FilePayload(name, "image/png", bytes));
+  @AfterEach
+  void close() {
+    ui.page().close();
+  }
+
+  private static List<String> apiSearch(byte[] query, String parameters) {
+    return given()
+        .multiPart("image", "q.png", query, "image/png")
+        .when()
+        .post("/api/search?" + parameters)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("hits.id");
   }
 
   private Locator cards() {
-    return page.getByTestId("result-card");
+    return ui.cards();
   }
 
   @Test
-  void uploadShowsTheSameTopHitAsTheApiAndAClickSearchesAgain() {
-    byte[] query = SampleImages.png(21);
-    String apiTop =
+  void uploadShowsTheApiResultsAndAClickSearchesByTheClickedImage() throws IOException {
+    byte[] query = SampleImages.png(UNINDEXED);
+    List<String> api = apiSearch(query, "k=10");
+
+    ui.upload("query.png", query);
+    ui.awaitShown(api, "the UI shows the API's hits for the upload, in order");
+    assertTrue(ui.byTestId("query-image").isVisible());
+    assertTrue(
+        ui.byTestId("took").innerText().matches("(?s).*\\d.*"), ui.byTestId("took").innerText());
+    Locator variants = ui.byTestId("variant-image");
+    ui.await(() -> variants.count() == 8);
+    assertEquals(8, variants.count(), "the variants panel shows the VAE's variants of the query");
+    ui.screenshot("search.png", true);
+
+    String clicked = api.get(3);
+    List<String> similar =
         given()
-            .multiPart("image", "q.png", query, "image/png")
             .when()
-            .post("/api/search")
+            .get("/api/images/" + clicked + "/similar?k=10")
             .then()
             .statusCode(200)
             .extract()
-            .path("hits[0].id");
-
-    upload("query.png", query);
-    cards().first().waitFor();
-    assertEquals(10, cards().count());
-    assertEquals(apiTop, cards().first().getAttribute("data-id"));
-    assertTrue(page.getByTestId("query-image").isVisible());
-    assertTrue(
-        page.getByTestId("took").innerText().matches("(?s).*\\d.*"),
-        page.getByTestId("took").innerText());
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("search.png")).setFullPage(true));
-
-    String clicked = cards().nth(3).getAttribute("data-id");
-    cards().nth(3).locator("img").first().click();
-    page.waitForCondition(() -> clicked.equals(cards().first().getAttribute("data-id")));
-    assertEquals(
-        clicked,
-        cards().first().getAttribute("data-id"),
-        "the clicked image is its own best match");
-    assertNotEquals(apiTop, cards().first().getAttribute("data-id"));
+            .jsonPath()
+            .getList("hits.id");
+    Request request =
+        ui.requestMadeBy("/similar", () -> cards().nth(3).locator("img").first().click());
+    assertTrue(request.url().contains("/api/images/" + clicked + "/similar"), request.url());
+    ui.awaitShown(similar, "a click searches by the clicked image");
+    assertNotEquals(api, similar);
   }
 
   @Test
-  void theVariantsPanelShowsVaeVariantsAndAMorphToAResult() {
-    upload("query.png", SampleImages.png(12));
+  void theVariantsPanelShowsVaeVariantsAndAMorphToAResult() throws IOException {
+    ui.upload("query.png", SampleImages.png(12));
     cards().first().waitFor();
-    Locator variants = page.getByTestId("variant-image");
-    page.waitForCondition(() -> variants.count() == 8);
+    Locator variants = ui.byTestId("variant-image");
+    ui.await(() -> variants.count() == 8);
+    assertEquals(8, variants.count());
     assertTrue(variants.first().getAttribute("src").startsWith("data:image/png;base64,"));
-    cards().nth(2).getByTestId("morph-button").click();
-    Locator strip = page.getByTestId("interpolation-image");
-    page.waitForCondition(() -> strip.count() == 8);
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(SCREENSHOTS.resolve("variants.png"))
-            .setFullPage(true));
+    ui.requestMadeBy("/api/interpolate", () -> cards().nth(2).getByTestId("morph-button").click());
+    Locator strip = ui.byTestId("interpolation-image");
+    ui.await(() -> strip.count() == 8);
+    assertEquals(8, strip.count());
+    ui.screenshot("variants.png", true);
     assertEquals(10, cards().count(), "morphing does not replace the results");
   }
 
   @Test
-  void anInvalidFileShowsAReadableError() {
-    upload("notes.png", "these are notes, not a picture".getBytes());
-    Locator error = page.getByTestId("error");
+  void anInvalidFileShowsAReadableError() throws IOException {
+    ui.upload("notes.png", "these are notes, not a picture".getBytes());
+    Locator error = ui.byTestId("error");
     error.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
     assertTrue(error.innerText().toLowerCase().contains("not an image"), error.innerText());
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("error.png")));
+    ui.screenshot("error.png", false);
   }
 
   @Test
-  void theModeAndKControlsChangeTheSearch() {
-    page.getByTestId("k-select").selectOption("20");
-    page.getByTestId("mode-select").selectOption("exact");
-    upload("query.png", SampleImages.png(33));
-    page.waitForCondition(() -> cards().count() == 20);
-    String exactTop =
-        given()
-            .multiPart("image", "q.png", SampleImages.png(33), "image/png")
-            .when()
-            .post("/api/search?k=1&mode=exact")
-            .then()
-            .extract()
-            .path("hits[0].id");
-    assertEquals(exactTop, cards().first().getAttribute("data-id"));
+  void theModeAndKControlsDecideTheSearch() {
+    byte[] query = SampleImages.png(UNINDEXED);
+    List<String> hash = apiSearch(query, "k=20&mode=hash");
+    List<String> exact = apiSearch(query, "k=20&mode=exact");
+    assertNotEquals(hash, exact, "the two modes must rank differently for this test to mean much");
+    assertEquals(20, hash.size());
+
+    ui.byTestId("k-select").selectOption("20");
+    ui.byTestId("mode-select").selectOption("hash");
+    Request first = ui.requestMadeBy("/api/search", () -> ui.upload("query.png", query));
+    assertTrue(first.url().contains("mode=hash"), first.url());
+    assertTrue(first.url().contains("k=20"), first.url());
+    ui.awaitShown(hash, "hash mode shows the API's hash-mode hits");
+
+    // changing the mode searches again with the same upload
+    Request second =
+        ui.requestMadeBy("/api/search", () -> ui.byTestId("mode-select").selectOption("exact"));
+    assertTrue(second.url().contains("mode=exact"), second.url());
+    ui.awaitShown(exact, "exact mode shows the API's exact-mode hits");
   }
 
   @Test
-  void thePhoneLayoutStillShowsResults() {
-    page.setViewportSize(390, 844);
-    upload("query.png", SampleImages.png(5));
-    cards().first().waitFor();
-    assertEquals(10, cards().count());
+  void thePhoneLayoutStillShowsResults() throws IOException {
+    ui.page().setViewportSize(390, 844);
+    byte[] query = SampleImages.png(5);
+    ui.upload("query.png", query);
+    ui.awaitShown(apiSearch(query, "k=10"), "the phone layout shows the same hits");
     assertTrue(cards().first().boundingBox().width < 390);
-    page.screenshot(
-        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone.png")).setFullPage(true));
+    Locator variants = ui.byTestId("variant-image");
+    ui.await(() -> variants.count() == 8);
+    ui.screenshot("phone.png", true);
   }
 
   @Test
-  void collectionMapAndTheApiKeyFlow() throws IOException {
-    page.getByTestId("tab-collection").click();
-    page.waitForCondition(() -> page.getByTestId("stats-count").innerText().matches(".*\\d.*"));
-    assertTrue(page.getByTestId("stats-count").innerText().replaceAll("\\D", "").length() > 0);
+  void addingAnImageAsksForTheApiKeyOnlyWhenRefused() throws IOException {
+    ui.byTestId("tab-collection").click();
+    Locator count = ui.byTestId("stats-count");
+    ui.await(() -> count.innerText().matches(".*\\d.*"));
+    assertEquals(Long.toString(index.count()), count.innerText().replaceAll("\\D", ""));
 
     long before = index.count();
-    page.getByTestId("add-file-input")
+    ui.byTestId("add-file-input")
         .setInputFiles(new FilePayload("mine.png", "image/png", SampleImages.png(777)));
-    page.getByTestId("add-label").fill("my label");
-    page.getByTestId("add-submit").click();
+    ui.byTestId("add-label").fill("my label");
+    ui.byTestId("add-submit").click();
     // the server has a key: the first attempt is refused, the UI asks for the key and retries
-    page.getByTestId("api-key-dialog")
+    ui.byTestId("api-key-dialog")
         .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
     assertEquals(before, index.count(), "nothing added without the key");
-    page.getByTestId("api-key-input").fill(API_KEY);
-    page.getByTestId("api-key-submit").click();
-    page.waitForCondition(
-        () -> {
-          try {
-            return index.count() == before + 1;
-          } catch (IOException e) {
-            return false;
-          }
-        });
+    ui.byTestId("api-key-input").fill(API_KEY);
+    ui.byTestId("api-key-submit").click();
+    ui.await(() -> count() == before + 1);
     assertEquals(before + 1, index.count());
+    ui.screenshot("collection.png", false);
+  }
 
-    page.getByTestId("tab-map").click();
-    Locator canvas = page.getByTestId("map-canvas");
-    canvas.waitFor();
-    page.waitForTimeout(500);
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("map.png")));
-    var box = canvas.boundingBox();
-    assertFalse(box == null || box.width < 100, "the map canvas is drawn");
+  private long count() {
+    try {
+      return index.count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theMapDrawsEveryPointAndAClickSearchesByIt() throws IOException {
+    List<Map<String, Object>> points =
+        given().when().get("/api/map?n=2000").then().statusCode(200).extract().path("points");
+    assertEquals(index.count(), points.size(), "a map of the whole (small) collection");
+
+    ui.byTestId("tab-map").click();
+    MapCanvas map = new MapCanvas(ui.page());
+    ui.await(() -> map.read(points).count() == points.size() && map.read(points).painted() > 0);
+    MapCanvas.Drawn drawn = map.read(points);
+    assertEquals(points.size(), drawn.count());
+    assertEquals(List.of(), drawn.missing(), "every point is painted where map.ts puts it");
+    assertTrue(drawn.painted() >= points.size(), "dots, not specks: " + drawn);
+    assertTrue(drawn.painted() < drawn.total() / 2, "dots, not a filled canvas: " + drawn);
+    ui.screenshot("map.png", false);
+
+    MapCanvas.Placed target = map.mostIsolated(points);
+    ui.page().mouse().move(target.pageX(), target.pageY());
+    Locator tip = ui.byTestId("map-tooltip");
+    tip.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+    assertEquals(target.id(), tip.getAttribute("data-id"), "hovering previews the point");
+    assertEquals(target.label(), tip.innerText().strip());
+
+    List<String> similar =
+        given()
+            .when()
+            .get("/api/images/" + target.id() + "/similar?k=10")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("hits.id");
+    Request request =
+        ui.requestMadeBy("/similar", () -> ui.page().mouse().click(target.pageX(), target.pageY()));
+    assertTrue(request.url().contains("/api/images/" + target.id() + "/similar"), request.url());
+    assertEquals("true", ui.byTestId("tab-search").getAttribute("aria-selected"));
+    ui.awaitShown(similar, "a click on the map searches by that image");
   }
 }
