@@ -1,7 +1,9 @@
 package dev.lookalike.api;
 
 import dev.lookalike.collection.CollectionMap;
+import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.StoredImage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +24,8 @@ public class CollectionResource {
 
   @Inject CollectionMap map;
 
+  @Inject CodeModel model;
+
   /** The labels present in the index, for filters. */
   @GET
   @Path("/labels")
@@ -33,7 +37,7 @@ public class CollectionResource {
   @GET
   @Path("/outliers")
   public Outliers outliers(@QueryParam("k") @DefaultValue("20") int k) throws IOException {
-    return new Outliers(index.outliers(k));
+    return new Outliers(index.outliers(Params.inRange("k", k, 1, SearchParams.MAX_K)));
   }
 
   /** Groups of near-identical images, found through the hash buckets. */
@@ -43,6 +47,9 @@ public class CollectionResource {
       @QueryParam("maxHamming") @DefaultValue("2") int maxHamming,
       @QueryParam("maxGroups") @DefaultValue("50") int maxGroups)
       throws IOException {
+    // The index narrows the radius further (its bucket lookup); beyond the code length is nonsense.
+    Params.inRange("maxHamming", maxHamming, 0, model.manifest().bits());
+    Params.inRange("maxGroups", maxGroups, 1, Integer.MAX_VALUE);
     return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
   }
 
@@ -56,6 +63,6 @@ public class CollectionResource {
   @GET
   @Path("/map")
   public CollectionMap.Map map(@QueryParam("n") @DefaultValue("2000") int n) throws IOException {
-    return map.draw(n);
+    return map.draw(Params.inRange("n", n, 1, CollectionMap.MAX_POINTS));
   }
 }
