@@ -1,7 +1,6 @@
 package dev.lookalike.api;
 
 import dev.lookalike.collection.CollectionMap;
-import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.StoredImage;
@@ -24,8 +23,6 @@ public class CollectionResource {
 
   @Inject CollectionMap map;
 
-  @Inject CodeModel model;
-
   /** The labels present in the index, for filters. */
   @GET
   @Path("/labels")
@@ -47,10 +44,16 @@ public class CollectionResource {
       @QueryParam("maxHamming") @DefaultValue("2") int maxHamming,
       @QueryParam("maxGroups") @DefaultValue("50") int maxGroups)
       throws IOException {
-    // The index narrows the radius further (its bucket lookup); beyond the code length is nonsense.
-    Params.inRange("maxHamming", maxHamming, 0, model.manifest().bits());
     Params.inRange("maxGroups", maxGroups, 1, Integer.MAX_VALUE);
-    return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
+    try {
+      return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
+    } catch (IllegalArgumentException e) {
+      // The widest maxHamming depends on the index's bucket layout, which only the index knows, and
+      // refusing it is duplicates' only IllegalArgumentException. Narrow on purpose: replace it by
+      // a
+      // typed refusal when the index contract has one.
+      throw new InvalidRequestException(e.getMessage(), e);
+    }
   }
 
   /** The outliers document. */

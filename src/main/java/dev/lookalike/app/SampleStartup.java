@@ -4,8 +4,8 @@ import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.config.SampleConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * the HTTP port opens at once; readiness stays down until it is settled. CLI commands start with
  * {@code lookalike.sample.enabled=false}, so they never load a model or lock an index for it.
  */
-@ApplicationScoped
+@Singleton
 public class SampleStartup {
 
   private static final Logger LOG = Logger.getLogger(SampleStartup.class);
@@ -26,12 +26,15 @@ public class SampleStartup {
 
   private final SampleCollection sample;
   private final SampleConfig config;
-  private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("sample-indexer").factory());
+  private final ExecutorService executor;
 
   public SampleStartup(SampleCollection sample, SampleConfig config) {
     this.sample = sample;
     this.config = config;
+    // Daemon: a sample still being indexed never holds the JVM up once the server has stopped.
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("sample-indexer").daemon().factory());
   }
 
   void start(@Observes StartupEvent event) {
