@@ -28,7 +28,7 @@ final class Params {
                 k == null ? config.defaultK() : k, offset == null ? 0 : offset, searchMode, label));
   }
 
-  /** Query expansion from the query string ({@code expand=0} or none: no expansion). */
+  /** Query expansion from the query string, with a fixed seed so that a search repeats exactly. */
   static Expansion expansion(int variants, float temperature) {
     inRange("temperature", temperature, 0f, Augmenter.MAX_TEMPERATURE);
     return clientValue(() -> new Expansion(variants, temperature, 42));
