@@ -1,6 +1,6 @@
 package dev.lookalike.api;
 
-import dev.lookalike.config.LookalikeConfig;
+import dev.lookalike.config.ApiConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,7 +21,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
   public static final String HEADER = "X-Api-Key";
 
   // Looked up per request: JAX-RS providers are created before configuration mappings exist.
-  @Inject Instance<LookalikeConfig> config;
+  @Inject Instance<ApiConfig> config;
 
   @Override
   public void filter(ContainerRequestContext request) {

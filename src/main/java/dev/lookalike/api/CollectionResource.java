@@ -2,6 +2,7 @@ package dev.lookalike.api;
 
 import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.StoredImage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -33,7 +34,7 @@ public class CollectionResource {
   @GET
   @Path("/outliers")
   public Outliers outliers(@QueryParam("k") @DefaultValue("20") int k) throws IOException {
-    return new Outliers(index.outliers(k));
+    return new Outliers(index.outliers(Params.inRange("k", k, 1, SearchParams.MAX_K)));
   }
 
   /** Groups of near-identical images, found through the hash buckets. */
@@ -43,7 +44,16 @@ public class CollectionResource {
       @QueryParam("maxHamming") @DefaultValue("2") int maxHamming,
       @QueryParam("maxGroups") @DefaultValue("50") int maxGroups)
       throws IOException {
-    return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
+    Params.inRange("maxGroups", maxGroups, 1, Integer.MAX_VALUE);
+    try {
+      return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
+    } catch (IllegalArgumentException e) {
+      // The widest maxHamming depends on the index's bucket layout, which only the index knows, and
+      // refusing it is duplicates' only IllegalArgumentException. Narrow on purpose: replace it by
+      // a
+      // typed refusal when the index contract has one.
+      throw new InvalidRequestException(e.getMessage(), e);
+    }
   }
 
   /** The outliers document. */
@@ -56,6 +66,6 @@ public class CollectionResource {
   @GET
   @Path("/map")
   public CollectionMap.Map map(@QueryParam("n") @DefaultValue("2000") int n) throws IOException {
-    return map.draw(n);
+    return map.draw(Params.inRange("n", n, 1, CollectionMap.MAX_POINTS));
   }
 }

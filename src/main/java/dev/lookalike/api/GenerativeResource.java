@@ -48,6 +48,8 @@ public class GenerativeResource {
       @QueryParam("n") @DefaultValue("8") int n,
       @QueryParam("temperature") @DefaultValue("1.0") float temperature,
       @QueryParam("seed") @DefaultValue("42") long seed) {
+    Params.inRange("n", n, 1, Augmenter.MAX_IMAGES);
+    Params.inRange("temperature", temperature, 0f, Augmenter.MAX_TEMPERATURE);
     Augmenter augmenter = generative.augmenter();
     FloatImage input =
         generative.pipeline().toInput(Uploads.read(image, "image", components.imageLimits()));
@@ -62,6 +64,7 @@ public class GenerativeResource {
       @RestForm("a") FileUpload a,
       @RestForm("b") FileUpload b,
       @QueryParam("steps") @DefaultValue("8") int steps) {
+    Params.inRange("steps", steps, 2, Augmenter.MAX_STEPS);
     Augmenter augmenter = generative.augmenter();
     FloatImage from = generative.pipeline().toInput(Uploads.read(a, "a", components.imageLimits()));
     FloatImage to = generative.pipeline().toInput(Uploads.read(b, "b", components.imageLimits()));
@@ -78,6 +81,7 @@ public class GenerativeResource {
       throws IOException {
     required(a, "a");
     required(b, "b");
+    Params.inRange("steps", steps, 2, Augmenter.MAX_STEPS);
     Augmenter augmenter = generative.augmenter();
     return png(augmenter.interpolate(indexed(a), indexed(b), steps));
   }
@@ -88,14 +92,13 @@ public class GenerativeResource {
       @QueryParam("n") @DefaultValue("8") int n,
       @QueryParam("temperature") @DefaultValue("1.0") float temperature,
       @QueryParam("seed") @DefaultValue("42") long seed) {
+    Params.inRange("n", n, 1, Augmenter.MAX_IMAGES);
+    Params.inRange("temperature", temperature, 0f, Augmenter.MAX_TEMPERATURE);
     return png(generative.augmenter().sample(n, temperature, seed));
   }
 
   private static void required(String id, String field) {
-    if (id == null || id.isBlank()) {
-      throw new IllegalArgumentException(
-          "the query parameter '" + field + "' with an indexed image id is required");
-    }
+    Params.required(id, "the query parameter '" + field + "' with an indexed image id is required");
   }
 
   private FloatImage indexed(String id) throws IOException {

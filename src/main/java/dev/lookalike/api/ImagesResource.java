@@ -2,6 +2,7 @@ package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
 import dev.lookalike.collection.ImageCollection;
+import dev.lookalike.config.SearchConfig;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.StoredImage;
 import dev.lookalike.search.SearchResponse;
@@ -38,6 +39,8 @@ public class ImagesResource {
   @Inject SearchService search;
 
   @Inject Components components;
+
+  @Inject SearchConfig searchConfig;
 
   @Inject SearchMetrics metrics;
 
@@ -99,7 +102,7 @@ public class ImagesResource {
       @QueryParam("label") String label)
       throws IOException {
     SearchResponse response =
-        search.similar(id, Params.search(components.config(), k, offset, mode, label));
+        search.similar(id, Params.search(searchConfig, k, offset, mode, label));
     metrics.record(response);
     return response;
   }

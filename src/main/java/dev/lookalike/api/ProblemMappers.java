@@ -2,7 +2,6 @@ package dev.lookalike.api;
 
 import dev.lookalike.generative.GenerativeModelMissingException;
 import dev.lookalike.image.InvalidImageException;
-import dev.lookalike.index.ModelMismatchException;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -10,7 +9,10 @@ import jakarta.ws.rs.core.Response.Status;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns exceptions into problem documents; never leaks class names or stack traces to clients. */
+/**
+ * Turns exceptions into problem documents. Only the typed refusals of client input answer 4xx;
+ * never leaks class names, stack traces or a server fault's message to clients.
+ */
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -39,7 +41,7 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response badRequest(IllegalArgumentException e) {
+  public Response badRequest(InvalidRequestException e) {
     return Problem.response(Status.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
   }
 
@@ -49,30 +51,33 @@ public class ProblemMappers {
   }
 
   @ServerExceptionMapper
-  public Response modelMismatch(ModelMismatchException e) {
-    return Problem.response(
-        Status.CONFLICT, "model-mismatch", "Index built with another model", e.getMessage());
-  }
-
-  @ServerExceptionMapper
   public Response noGenerativeModel(GenerativeModelMissingException e) {
     return Problem.response(
         Status.SERVICE_UNAVAILABLE, "no-generative-model", "No generative model", e.getMessage());
   }
 
+  /** The framework's own refusals (unknown path, unparsable parameter); 5xx stay generic. */
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
     Status status = Status.fromStatusCode(e.getResponse().getStatus());
     if (status == null) {
       return e.getResponse();
     }
+    if (status.getFamily() == Status.Family.SERVER_ERROR) {
+      return unexpected(e);
+    }
     return Problem.response(
         status, "http-" + status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
   }
 
+  /**
+   * Everything else is a server fault, whatever its type (an {@link IllegalArgumentException} from
+   * inside is a bug or a bad configuration, not a bad request): logged once with its cause, and
+   * answered without its message, which may name files, classes or internals.
+   */
   @ServerExceptionMapper
-  public Response unexpected(RuntimeException e) {
-    LOG.error("Unexpected error", e);
+  public Response unexpected(Exception e) {
+    LOG.error("Request failed with a server fault", e);
     return Problem.response(
         Status.INTERNAL_SERVER_ERROR,
         "internal-error",

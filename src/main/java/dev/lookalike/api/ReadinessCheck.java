@@ -5,14 +5,15 @@ import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.ImageIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once the model and the index are open and the sample collection is settled (indexed,
- * already there, or disabled): a server still adding its sample would answer searches from part of
- * it.
+ * already there, or disabled): a server still adding its sample (on start-up, {@code
+ * app.SampleStartup}) would answer searches from part of it.
  */
 @Readiness
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class ReadinessCheck implements HealthCheck {
           .withData("model", model.fingerprint())
           .withData("images", count)
           .build();
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return HealthCheckResponse.named("lookalike")
           .down()
           .withData("error", String.valueOf(e.getMessage()))

@@ -1,7 +1,7 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
-import dev.lookalike.generative.Expansion;
+import dev.lookalike.config.SearchConfig;
 import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.search.SearchResponse;
@@ -26,6 +26,8 @@ public class SearchResource {
 
   @Inject Components components;
 
+  @Inject SearchConfig searchConfig;
+
   @Inject SearchMetrics metrics;
 
   @Inject GenerativeModel generative;
@@ -42,14 +44,14 @@ public class SearchResource {
       @QueryParam("expand") Integer expand,
       @QueryParam("temperature") @DefaultValue("0.5") float temperature)
       throws IOException {
-    SearchParams params = Params.search(components.config(), k, offset, mode, label);
+    SearchParams params = Params.search(searchConfig, k, offset, mode, label);
     byte[] bytes = Uploads.read(image, "image", components.imageLimits());
     // expand=n averages the query's code with those of n VAE variants of it (seed fixed:
     // repeatable)
     SearchResponse response =
         expand == null || expand == 0
             ? search.search(bytes, params)
-            : search.search(bytes, params, generative, new Expansion(expand, temperature, 42));
+            : search.search(bytes, params, generative, Params.expansion(expand, temperature));
     metrics.record(response);
     return response;
   }

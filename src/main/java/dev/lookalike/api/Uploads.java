@@ -14,7 +14,7 @@ final class Uploads {
 
   static byte[] read(FileUpload upload, String field, ImageLimits limits) {
     if (upload == null || upload.uploadedFile() == null) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           "the multipart field '" + field + "' with an image file is required");
     }
     if (upload.size() > limits.maxBytes()) {

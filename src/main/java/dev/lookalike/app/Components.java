@@ -1,6 +1,10 @@
 package dev.lookalike.app;
 
-import dev.lookalike.config.LookalikeConfig;
+import dev.lookalike.config.DatasetConfig;
+import dev.lookalike.config.ImageConfig;
+import dev.lookalike.config.IndexConfig;
+import dev.lookalike.config.ModelConfig;
+import dev.lookalike.config.VaeConfig;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelSource;
@@ -15,17 +19,26 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Opens the parts of Lookalike from configuration. The server's CDI producers and the CLI commands
- * (which may override the model and index directories) both build through here.
+ * Opens the parts of Lookalike from configuration, mapping the configuration to the domain's
+ * records. The server's CDI producers and the CLI commands (which may override the model and index
+ * directories) both build through here.
  */
 public final class Components {
 
   /** Where a shipped VAE lives on the classpath. */
   public static final String SHIPPED_VAE = "lookalike/vae/";
 
-  private final LookalikeConfig config;
+  /** The configuration Components reads. */
+  public record Config(
+      IndexConfig index,
+      ModelConfig model,
+      VaeConfig vae,
+      ImageConfig image,
+      DatasetConfig dataset) {}
 
-  public Components(LookalikeConfig config) {
+  private final Config config;
+
+  public Components(Config config) {
     this.config = config;
   }
 
@@ -43,7 +56,7 @@ public final class Components {
   }
 
   public IndexSettings indexSettings() {
-    LookalikeConfig.Index index = config.index();
+    IndexConfig index = config.index();
     return new IndexSettings(
         index.hnswMaxConn(), index.hnswBeamWidth(), index.hybridFactor(), index.maxChunkRadius());
   }
@@ -87,7 +100,8 @@ public final class Components {
     return new ImagePipeline(imageLimits(), model.spec(), config.image().thumbnailSize());
   }
 
-  public LookalikeConfig config() {
-    return config;
+  /** Where the Fashion-MNIST files are read from when a command names the data set. */
+  public Path fashionMnistDir() {
+    return config.dataset().fashionMnistDir();
   }
 }

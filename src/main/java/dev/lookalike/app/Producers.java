@@ -2,7 +2,11 @@ package dev.lookalike.app;
 
 import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.collection.ImageCollection;
-import dev.lookalike.config.LookalikeConfig;
+import dev.lookalike.config.DatasetConfig;
+import dev.lookalike.config.ImageConfig;
+import dev.lookalike.config.IndexConfig;
+import dev.lookalike.config.ModelConfig;
+import dev.lookalike.config.VaeConfig;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
@@ -22,8 +26,13 @@ public class Producers {
 
   @Produces
   @Singleton
-  Components components(LookalikeConfig config) {
-    return new Components(config);
+  Components components(
+      IndexConfig index,
+      ModelConfig model,
+      VaeConfig vae,
+      ImageConfig image,
+      DatasetConfig dataset) {
+    return new Components(new Components.Config(index, model, vae, image, dataset));
   }
 
   @Produces

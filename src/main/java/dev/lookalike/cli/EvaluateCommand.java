@@ -136,7 +136,7 @@ public class EvaluateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path dir = dataDir != null ? dataDir : components.config().dataset().fashionMnistDir();
+    Path dir = dataDir != null ? dataDir : components.fashionMnistDir();
     LabeledImages train = FashionMnist.load(dir, FashionMnist.Split.TRAIN);
     EvaluationReport report;
     try (CodeModel codeModel = components.openModel(model);

@@ -69,8 +69,7 @@ public class IndexCommand implements Callable<Integer> {
         var split = source.fashionMnistSplit();
         IndexingReport report =
             split.isPresent()
-                ? indexer.indexImages(
-                    FashionMnist.load(components.config().dataset().fashionMnistDir(), split.get()))
+                ? indexer.indexImages(FashionMnist.load(components.fashionMnistDir(), split.get()))
                 : indexer.indexFiles(ImageFiles.find(List.of(source.path())));
         out.printf(
             "%s: added %d, already indexed %d, failed %d in %.1f s (%.0f images/s)%n",

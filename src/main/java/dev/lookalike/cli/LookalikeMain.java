@@ -24,7 +24,11 @@ public class LookalikeMain implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    String[] command = args.length == 0 ? new String[] {"serve"} : args;
-    return Commands.commandLine(factory).execute(command);
+    return Commands.commandLine(factory).execute(command(args));
+  }
+
+  /** The command line to run: {@code serve} when none is given. */
+  static String[] command(String... args) {
+    return args.length == 0 ? new String[] {"serve"} : args;
   }
 }

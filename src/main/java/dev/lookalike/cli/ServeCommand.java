@@ -1,27 +1,21 @@
 package dev.lookalike.cli;
 
-import dev.lookalike.collection.SampleCollection;
-import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Quarkus;
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Runs the HTTP server; indexes the bundled sample first when the index is empty. */
+/**
+ * Runs the HTTP server until it is stopped. Its options become the server's configuration before
+ * start-up ({@link LaunchSettings}); the sample collection is added on start-up ({@code
+ * app.SampleStartup}).
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = "Run the HTTP server (the default).")
-@Dependent
-@Unremovable
 public class ServeCommand implements Runnable {
 
-  private static final Logger LOG = Logger.getLogger(ServeCommand.class);
-
-  // The options are applied before start-up (LaunchSettings); declared here for --help and parsing.
   @Option(
       names = {"--port", "-p"},
       description = "HTTP port (default 8080).")
@@ -29,21 +23,8 @@ public class ServeCommand implements Runnable {
 
   @Mixin StoreOptions store;
 
-  @Inject SampleCollection sample;
-
   @Override
   public void run() {
-    Thread.ofPlatform()
-        .name("sample-indexer")
-        .daemon()
-        .start(
-            () -> {
-              try {
-                sample.ensureIndexed();
-              } catch (RuntimeException e) {
-                LOG.error("Could not index the sample collection: " + e.getMessage(), e);
-              }
-            });
     Quarkus.waitForExit();
   }
 }

@@ -2,7 +2,7 @@ package dev.lookalike.cli;
 
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.collection.ImageFiles;
-import dev.lookalike.config.LookalikeConfig;
+import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.VaeManifest;
@@ -49,7 +49,7 @@ public class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Inject LookalikeConfig config;
+  @Inject DatasetConfig dataset;
 
   @Option(
       names = "--data",
@@ -375,8 +375,7 @@ public class TrainCommand implements Callable<Integer> {
     ImagePipeline pipeline = new ImagePipeline(ImageLimits.defaults(), imageSpec, imageSpec.size());
     var split = source.fashionMnistSplit();
     if (split.isPresent()) {
-      return FashionMnist.load(
-              dataDir != null ? dataDir : config.dataset().fashionMnistDir(), split.get())
+      return FashionMnist.load(dataDir != null ? dataDir : dataset.fashionMnistDir(), split.get())
           .images()
           .stream()
           .map(pipeline::toInput)

@@ -1,6 +1,6 @@
 package dev.lookalike.collection;
 
-import dev.lookalike.config.LookalikeConfig;
+import dev.lookalike.config.SampleConfig;
 import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
@@ -25,7 +25,7 @@ public class SampleCollection {
 
   private static final Logger LOG = Logger.getLogger(SampleCollection.class);
 
-  private final LookalikeConfig config;
+  private final SampleConfig config;
   private final ImagePipeline pipeline;
   private final CodeModel model;
   private final ImageIndex index;
@@ -33,7 +33,7 @@ public class SampleCollection {
 
   @Inject
   public SampleCollection(
-      LookalikeConfig config, ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+      SampleConfig config, ImagePipeline pipeline, CodeModel model, ImageIndex index) {
     this.config = config;
     this.pipeline = pipeline;
     this.model = model;
@@ -43,10 +43,10 @@ public class SampleCollection {
   /** Indexes the sample if enabled and the index is empty; returns how many images were added. */
   public synchronized int ensureIndexed() {
     try {
-      if (!config.sample().enabled() || index.count() > 0) {
+      if (!config.enabled() || index.count() > 0) {
         return 0;
       }
-      LabeledImages sample = load().head(config.sample().limit());
+      LabeledImages sample = load().head(config.limit());
       LOG.infof("Empty index: adding %d sample images (Fashion-MNIST test set)", sample.size());
       IndexingReport report =
           new BulkIndexer(pipeline, model, index, 2, 256, false, ProgressListener.NONE)
@@ -62,7 +62,7 @@ public class SampleCollection {
 
   /** True once the sample question is settled (indexed, present already, or disabled). */
   public boolean settled() {
-    return settled || !config.sample().enabled();
+    return settled || !config.enabled();
   }
 
   public static LabeledImages load() throws IOException {

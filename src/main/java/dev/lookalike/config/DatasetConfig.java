@@ -1,0 +1,14 @@
+package dev.lookalike.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Where data sets named on the command line are read from, under {@code lookalike.dataset.*}. */
+@ConfigMapping(prefix = "lookalike.dataset")
+public interface DatasetConfig {
+
+  /** Directory of the Fashion-MNIST IDX files (Debian package dataset-fashion-mnist). */
+  @WithDefault("/usr/share/datasets/fashion-mnist")
+  Path fashionMnistDir();
+}
