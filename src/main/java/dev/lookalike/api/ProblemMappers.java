@@ -2,6 +2,7 @@ package dev.lookalike.api;
 
 import dev.lookalike.generative.GenerativeModelMissingException;
 import dev.lookalike.image.InvalidImageException;
+import dev.lookalike.index.ModelMismatchException;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -48,6 +49,15 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unknownImage(UnknownImageException e) {
     return Problem.response(Status.NOT_FOUND, "unknown-image", "Unknown image", e.getMessage());
+  }
+
+  /**
+   * The index holds another model's codes: a conflict with the server's state that the operator
+   * resolves (the message says how and names no internals), not a fault of the request.
+   */
+  @ServerExceptionMapper
+  public Response modelMismatch(ModelMismatchException e) {
+    return Problem.response(Status.CONFLICT, "model-mismatch", "Model mismatch", e.getMessage());
   }
 
   @ServerExceptionMapper
