@@ -1,8 +1,7 @@
 package dev.lookalike.api;
 
 import dev.lookalike.collection.CollectionMap;
-import dev.lookalike.index.ImageIndex;
-import dev.lookalike.index.StoredImage;
+import dev.lookalike.index.CollectionAnalytics;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,7 +17,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
 
-  @Inject ImageIndex index;
+  @Inject CollectionAnalytics analytics;
 
   @Inject CollectionMap map;
 
@@ -26,14 +25,14 @@ public class CollectionResource {
   @GET
   @Path("/labels")
   public List<String> labels() throws IOException {
-    return index.labels();
+    return analytics.labels();
   }
 
   /** The images the model reconstructs worst (autoencoder anomaly detection). */
   @GET
   @Path("/outliers")
   public Outliers outliers(@QueryParam("k") @DefaultValue("20") int k) throws IOException {
-    return new Outliers(index.outliers(k));
+    return new Outliers(analytics.outliers(k).stream().map(ImageJson::of).toList());
   }
 
   /** Groups of near-identical images, found through the hash buckets. */
@@ -43,14 +42,18 @@ public class CollectionResource {
       @QueryParam("maxHamming") @DefaultValue("2") int maxHamming,
       @QueryParam("maxGroups") @DefaultValue("50") int maxGroups)
       throws IOException {
-    return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
+    return new Duplicates(
+        maxHamming,
+        analytics.duplicates(maxHamming, maxGroups).stream()
+            .map(group -> group.stream().map(ImageJson::of).toList())
+            .toList());
   }
 
   /** The outliers document. */
-  public record Outliers(List<StoredImage> images) {}
+  public record Outliers(List<ImageJson> images) {}
 
   /** The duplicates document. */
-  public record Duplicates(int maxHamming, List<List<StoredImage>> groups) {}
+  public record Duplicates(int maxHamming, List<List<ImageJson>> groups) {}
 
   /** A PCA map of the dense codes of up to {@code n} images spread over the index. */
   @GET

@@ -3,7 +3,7 @@ package dev.lookalike.api;
 import dev.lookalike.app.Components;
 import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.index.ImageIndex;
-import dev.lookalike.index.StoredImage;
+import dev.lookalike.index.IndexedImage;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import dev.lookalike.search.UnknownImageException;
@@ -56,8 +56,11 @@ public class ImagesResource {
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  public StoredImage get(@PathParam("id") String id) throws IOException {
-    return index.get(id).orElseThrow(() -> new UnknownImageException(id));
+  public ImageJson get(@PathParam("id") String id) throws IOException {
+    return index
+        .get(id)
+        .map(image -> ImageJson.of(image.image()))
+        .orElseThrow(() -> new UnknownImageException(id));
   }
 
   @DELETE
@@ -76,7 +79,8 @@ public class ImagesResource {
   public Response thumbnail(@PathParam("id") String id) throws IOException {
     byte[] png =
         index
-            .thumbnail(id)
+            .get(id)
+            .map(IndexedImage::thumbnailPng)
             .filter(bytes -> bytes.length > 0)
             .orElseThrow(() -> new UnknownImageException(id));
     CacheControl cache = new CacheControl();
@@ -91,7 +95,7 @@ public class ImagesResource {
   @GET
   @Path("/{id}/similar")
   @Produces(MediaType.APPLICATION_JSON)
-  public SearchResponse similar(
+  public SearchJson similar(
       @PathParam("id") String id,
       @QueryParam("k") Integer k,
       @QueryParam("offset") Integer offset,
@@ -101,7 +105,7 @@ public class ImagesResource {
     SearchResponse response =
         search.similar(id, Params.search(components.config(), k, offset, mode, label));
     metrics.record(response);
-    return response;
+    return SearchJson.of(response);
   }
 
   private static String blankToNull(String value) {

@@ -15,6 +15,8 @@ final class Params {
         k == null ? config.search().defaultK() : k,
         offset == null ? 0 : offset,
         SearchMode.parse(mode == null || mode.isBlank() ? config.search().defaultMode() : mode),
-        label);
+        label,
+        config.index().hybridFactor(),
+        config.index().maxChunkRadius());
   }
 }

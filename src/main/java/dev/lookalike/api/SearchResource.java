@@ -33,7 +33,7 @@ public class SearchResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  public SearchResponse search(
+  public SearchJson search(
       @RestForm("image") FileUpload image,
       @QueryParam("k") Integer k,
       @QueryParam("offset") Integer offset,
@@ -51,6 +51,6 @@ public class SearchResource {
             ? search.search(bytes, params)
             : search.search(bytes, params, generative, new Expansion(expand, temperature, 42));
     metrics.record(response);
-    return response;
+    return SearchJson.of(response);
   }
 }

@@ -7,8 +7,10 @@ import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.image.ImageLimits;
 import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexSettings;
-import dev.lookalike.index.lucene.LuceneImageIndex;
+import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.lucene.LuceneIndexes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -44,19 +46,30 @@ public final class Components {
 
   public IndexSettings indexSettings() {
     LookalikeConfig.Index index = config.index();
-    return new IndexSettings(
-        index.hnswMaxConn(), index.hnswBeamWidth(), index.hybridFactor(), index.maxChunkRadius());
+    return new IndexSettings(index.hnswMaxConn(), index.hnswBeamWidth());
   }
 
-  public LuceneImageIndex openIndex(Path override, CodeModel model) {
+  /** The identity an index records for the codes of {@code model}. */
+  public static ModelIdentity identity(CodeModel model) {
+    return new ModelIdentity(
+        model.fingerprint(), model.manifest().latent(), model.manifest().bits());
+  }
+
+  /** Opens (or creates) the index for adding and searching codes of {@code model}. */
+  public ImageIndex openIndex(Path override, CodeModel model) {
     Path dir = indexDir(override);
     try {
-      return LuceneImageIndex.open(
-          dir,
-          indexSettings(),
-          model.fingerprint(),
-          model.manifest().latent(),
-          model.manifest().bits());
+      return LuceneIndexes.open(dir, indexSettings(), identity(model));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens an existing index for searching only; it writes nothing and takes no lock. */
+  public ImageIndex openIndexReadOnly(Path override, CodeModel model) {
+    Path dir = indexDir(override);
+    try {
+      return LuceneIndexes.openReadOnly(dir, identity(model));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.config.LookalikeConfig;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.search.SearchService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,13 @@ public class Producers {
     index.close();
   }
 
+  /** The collection views of the same index; closing the index closes them. */
+  @Produces
+  @Singleton
+  CollectionAnalytics analytics(ImageIndex index) {
+    return index.analytics();
+  }
+
   @Produces
   @Singleton
   ImagePipeline pipeline(Components components, CodeModel model) {
@@ -60,8 +68,8 @@ public class Producers {
 
   @Produces
   @Singleton
-  CollectionMap collectionMap(ImageIndex index) {
-    return new CollectionMap(index);
+  CollectionMap collectionMap(CollectionAnalytics analytics) {
+    return new CollectionMap(analytics);
   }
 
   @Produces

@@ -1,12 +1,13 @@
 package dev.lookalike.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookalike.api.SearchJson;
 import dev.lookalike.app.Components;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.Hit;
+import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.index.lucene.LuceneImageIndex;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import io.quarkus.arc.Unremovable;
@@ -61,15 +62,22 @@ public class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    SearchParams params = new SearchParams(k, offset, SearchMode.parse(mode), label);
+    SearchParams params =
+        new SearchParams(
+            k,
+            offset,
+            SearchMode.parse(mode),
+            label,
+            components.config().index().hybridFactor(),
+            components.config().index().maxChunkRadius());
     SearchResponse response;
     try (CodeModel codeModel = components.openModel(store.model);
-        LuceneImageIndex target = components.openIndex(store.index, codeModel)) {
+        ImageIndex target = components.openIndexReadOnly(store.index, codeModel)) {
       SearchService search = new SearchService(components.pipeline(codeModel), codeModel, target);
       response = ImageArguments.decode(image, bytes -> search.search(bytes, params));
     }
     if (asJson) {
-      out.println(json.writeValueAsString(response));
+      out.println(json.writeValueAsString(SearchJson.of(response)));
     } else {
       out.printf(
           "%d hits (%s, %.2f ms)%n", response.hits().size(), response.mode(), response.tookMs());
