@@ -325,7 +325,7 @@ class CliTest {
    * 400 training and 100 test images from the bundled sample, in the IDX layout of the Debian
    * package.
    */
-  private static Path writeTinyFashionMnist(Path dir) throws IOException {
+  static Path writeTinyFashionMnist(Path dir) throws IOException {
     Files.createDirectories(dir);
     LabeledImages sample = SampleCollection.load();
     writeSplit(dir, "train", sample, 0, 400);
