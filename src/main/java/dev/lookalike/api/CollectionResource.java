@@ -1,9 +1,8 @@
 package dev.lookalike.api;
 
 import dev.lookalike.collection.CollectionMap;
-import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.index.StoredImage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
 
-  @Inject ImageIndex index;
+  @Inject CollectionAnalytics analytics;
 
   @Inject CollectionMap map;
 
@@ -27,14 +26,15 @@ public class CollectionResource {
   @GET
   @Path("/labels")
   public List<String> labels() throws IOException {
-    return index.labels();
+    return analytics.labels();
   }
 
   /** The images the model reconstructs worst (autoencoder anomaly detection). */
   @GET
   @Path("/outliers")
   public Outliers outliers(@QueryParam("k") @DefaultValue("20") int k) throws IOException {
-    return new Outliers(index.outliers(Params.inRange("k", k, 1, SearchParams.MAX_K)));
+    Params.inRange("k", k, 1, SearchParams.MAX_K);
+    return new Outliers(analytics.outliers(k).stream().map(ImageJson::of).toList());
   }
 
   /** Groups of near-identical images, found through the hash buckets. */
@@ -46,21 +46,23 @@ public class CollectionResource {
       throws IOException {
     Params.inRange("maxGroups", maxGroups, 1, Integer.MAX_VALUE);
     try {
-      return new Duplicates(maxHamming, index.duplicates(maxHamming, maxGroups));
+      return new Duplicates(
+          maxHamming,
+          analytics.duplicates(maxHamming, maxGroups).stream()
+              .map(group -> group.stream().map(ImageJson::of).toList())
+              .toList());
     } catch (IllegalArgumentException e) {
-      // The widest maxHamming depends on the index's bucket layout, which only the index knows, and
-      // refusing it is duplicates' only IllegalArgumentException. Narrow on purpose: replace it by
-      // a
-      // typed refusal when the index contract has one.
+      // The widest maxHamming depends on the index's bucket layout, which only the index knows,
+      // and refusing it is duplicates' only IllegalArgumentException.
       throw new InvalidRequestException(e.getMessage(), e);
     }
   }
 
   /** The outliers document. */
-  public record Outliers(List<StoredImage> images) {}
+  public record Outliers(List<ImageJson> images) {}
 
   /** The duplicates document. */
-  public record Duplicates(int maxHamming, List<List<StoredImage>> groups) {}
+  public record Duplicates(int maxHamming, List<List<ImageJson>> groups) {}
 
   /** A PCA map of the dense codes of up to {@code n} images spread over the index. */
   @GET

@@ -6,6 +6,7 @@ import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.Thumbnailer;
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.IndexedImage;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -106,7 +107,8 @@ public class GenerativeResource {
     // input.
     byte[] thumbnail =
         index
-            .thumbnail(id)
+            .get(id)
+            .map(IndexedImage::thumbnailPng)
             .filter(t -> t.length > 0)
             .orElseThrow(() -> new UnknownImageException(id));
     return generative.pipeline().toInput(thumbnail);

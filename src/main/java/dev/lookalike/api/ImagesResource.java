@@ -2,9 +2,8 @@ package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
 import dev.lookalike.collection.ImageCollection;
-import dev.lookalike.config.SearchConfig;
 import dev.lookalike.index.ImageIndex;
-import dev.lookalike.index.StoredImage;
+import dev.lookalike.index.IndexedImage;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import dev.lookalike.search.UnknownImageException;
@@ -40,8 +39,6 @@ public class ImagesResource {
 
   @Inject Components components;
 
-  @Inject SearchConfig searchConfig;
-
   @Inject SearchMetrics metrics;
 
   @POST
@@ -59,8 +56,11 @@ public class ImagesResource {
   @GET
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  public StoredImage get(@PathParam("id") String id) throws IOException {
-    return index.get(id).orElseThrow(() -> new UnknownImageException(id));
+  public ImageJson get(@PathParam("id") String id) throws IOException {
+    return index
+        .get(id)
+        .map(image -> ImageJson.of(image.image()))
+        .orElseThrow(() -> new UnknownImageException(id));
   }
 
   @DELETE
@@ -79,7 +79,8 @@ public class ImagesResource {
   public Response thumbnail(@PathParam("id") String id) throws IOException {
     byte[] png =
         index
-            .thumbnail(id)
+            .get(id)
+            .map(IndexedImage::thumbnailPng)
             .filter(bytes -> bytes.length > 0)
             .orElseThrow(() -> new UnknownImageException(id));
     CacheControl cache = new CacheControl();
@@ -94,17 +95,16 @@ public class ImagesResource {
   @GET
   @Path("/{id}/similar")
   @Produces(MediaType.APPLICATION_JSON)
-  public SearchResponse similar(
+  public SearchJson similar(
       @PathParam("id") String id,
       @QueryParam("k") Integer k,
       @QueryParam("offset") Integer offset,
       @QueryParam("mode") String mode,
       @QueryParam("label") String label)
       throws IOException {
-    SearchResponse response =
-        search.similar(id, Params.search(searchConfig, k, offset, mode, label));
+    SearchResponse response = search.similar(id, Params.search(components, k, offset, mode, label));
     metrics.record(response);
-    return response;
+    return SearchJson.of(response);
   }
 
   private static String blankToNull(String value) {

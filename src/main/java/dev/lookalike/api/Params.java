@@ -1,6 +1,6 @@
 package dev.lookalike.api;
 
-import dev.lookalike.config.SearchConfig;
+import dev.lookalike.app.Components;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
 import dev.lookalike.index.SearchMode;
@@ -17,15 +17,11 @@ final class Params {
 
   /** Search parameters from the query string, with the configured defaults. */
   static SearchParams search(
-      SearchConfig config, Integer k, Integer offset, String mode, String label) {
+      Components components, Integer k, Integer offset, String mode, String label) {
     SearchMode searchMode =
-        mode == null || mode.isBlank()
-            ? config.defaultMode()
-            : clientValue(() -> SearchMode.parse(mode));
+        mode == null || mode.isBlank() ? null : clientValue(() -> SearchMode.parse(mode));
     return clientValue(
-        () ->
-            new SearchParams(
-                k == null ? config.defaultK() : k, offset == null ? 0 : offset, searchMode, label));
+        () -> components.searchParams(k, offset == null ? 0 : offset, searchMode, label));
   }
 
   /** Query expansion from the query string, with a fixed seed so that a search repeats exactly. */

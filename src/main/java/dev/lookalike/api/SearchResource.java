@@ -1,7 +1,6 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
-import dev.lookalike.config.SearchConfig;
 import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.search.SearchResponse;
@@ -26,8 +25,6 @@ public class SearchResource {
 
   @Inject Components components;
 
-  @Inject SearchConfig searchConfig;
-
   @Inject SearchMetrics metrics;
 
   @Inject GenerativeModel generative;
@@ -35,7 +32,7 @@ public class SearchResource {
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.APPLICATION_JSON)
-  public SearchResponse search(
+  public SearchJson search(
       @RestForm("image") FileUpload image,
       @QueryParam("k") Integer k,
       @QueryParam("offset") Integer offset,
@@ -44,7 +41,7 @@ public class SearchResource {
       @QueryParam("expand") Integer expand,
       @QueryParam("temperature") @DefaultValue("0.5") float temperature)
       throws IOException {
-    SearchParams params = Params.search(searchConfig, k, offset, mode, label);
+    SearchParams params = Params.search(components, k, offset, mode, label);
     byte[] bytes = Uploads.read(image, "image", components.imageLimits());
     // expand=n averages the query's code with those of n VAE variants of it (seed fixed:
     // repeatable)
@@ -53,6 +50,6 @@ public class SearchResource {
             ? search.search(bytes, params)
             : search.search(bytes, params, generative, Params.expansion(expand, temperature));
     metrics.record(response);
-    return response;
+    return SearchJson.of(response);
   }
 }

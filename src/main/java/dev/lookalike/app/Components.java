@@ -4,6 +4,7 @@ import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.config.ImageConfig;
 import dev.lookalike.config.IndexConfig;
 import dev.lookalike.config.ModelConfig;
+import dev.lookalike.config.SearchConfig;
 import dev.lookalike.config.VaeConfig;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelFiles;
@@ -11,8 +12,12 @@ import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.image.ImageLimits;
 import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexSettings;
-import dev.lookalike.index.lucene.LuceneImageIndex;
+import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.SearchMode;
+import dev.lookalike.index.SearchParams;
+import dev.lookalike.index.lucene.LuceneIndexes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,7 +39,8 @@ public final class Components {
       ModelConfig model,
       VaeConfig vae,
       ImageConfig image,
-      DatasetConfig dataset) {}
+      DatasetConfig dataset,
+      SearchConfig search) {}
 
   private final Config config;
 
@@ -57,19 +63,45 @@ public final class Components {
 
   public IndexSettings indexSettings() {
     IndexConfig index = config.index();
-    return new IndexSettings(
-        index.hnswMaxConn(), index.hnswBeamWidth(), index.hybridFactor(), index.maxChunkRadius());
+    return new IndexSettings(index.hnswMaxConn(), index.hnswBeamWidth());
   }
 
-  public LuceneImageIndex openIndex(Path override, CodeModel model) {
+  /**
+   * Search parameters with the configured defaults for what the caller left out (null k or mode):
+   * the one place the REST API and the CLI take them from.
+   */
+  public SearchParams searchParams(Integer k, int offset, SearchMode mode, String label) {
+    IndexConfig index = config.index();
+    return new SearchParams(
+        k == null ? config.search().defaultK() : k,
+        offset,
+        mode == null ? config.search().defaultMode() : mode,
+        label,
+        index.hybridFactor(),
+        index.maxChunkRadius());
+  }
+
+  /** The identity an index records for the codes of {@code model}. */
+  public static ModelIdentity identity(CodeModel model) {
+    return new ModelIdentity(
+        model.fingerprint(), model.manifest().latent(), model.manifest().bits());
+  }
+
+  /** Opens (or creates) the index for adding and searching codes of {@code model}. */
+  public ImageIndex openIndex(Path override, CodeModel model) {
     Path dir = indexDir(override);
     try {
-      return LuceneImageIndex.open(
-          dir,
-          indexSettings(),
-          model.fingerprint(),
-          model.manifest().latent(),
-          model.manifest().bits());
+      return LuceneIndexes.open(dir, indexSettings(), identity(model));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens an existing index for searching only; it writes nothing and takes no lock. */
+  public ImageIndex openIndexReadOnly(Path override, CodeModel model) {
+    Path dir = indexDir(override);
+    try {
+      return LuceneIndexes.openReadOnly(dir, identity(model));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
     }

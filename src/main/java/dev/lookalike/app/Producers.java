@@ -6,9 +6,11 @@ import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.config.ImageConfig;
 import dev.lookalike.config.IndexConfig;
 import dev.lookalike.config.ModelConfig;
+import dev.lookalike.config.SearchConfig;
 import dev.lookalike.config.VaeConfig;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.search.SearchService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +33,9 @@ public class Producers {
       ModelConfig model,
       VaeConfig vae,
       ImageConfig image,
-      DatasetConfig dataset) {
-    return new Components(new Components.Config(index, model, vae, image, dataset));
+      DatasetConfig dataset,
+      SearchConfig search) {
+    return new Components(new Components.Config(index, model, vae, image, dataset, search));
   }
 
   @Produces
@@ -55,6 +58,13 @@ public class Producers {
     index.close();
   }
 
+  /** The collection views of the same index; closing the index closes them. */
+  @Produces
+  @Singleton
+  CollectionAnalytics analytics(ImageIndex index) {
+    return index.analytics();
+  }
+
   @Produces
   @Singleton
   ImagePipeline pipeline(Components components, CodeModel model) {
@@ -69,8 +79,8 @@ public class Producers {
 
   @Produces
   @Singleton
-  CollectionMap collectionMap(ImageIndex index) {
-    return new CollectionMap(index);
+  CollectionMap collectionMap(CollectionAnalytics analytics) {
+    return new CollectionMap(analytics);
   }
 
   @Produces

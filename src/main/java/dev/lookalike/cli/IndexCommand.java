@@ -7,7 +7,7 @@ import dev.lookalike.collection.IndexingReport;
 import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
-import dev.lookalike.index.lucene.LuceneImageIndex;
+import dev.lookalike.index.ImageIndex;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -59,7 +59,7 @@ public class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
     try (CodeModel codeModel = components.openModel(store.model);
-        LuceneImageIndex target = components.openIndex(store.index, codeModel)) {
+        ImageIndex target = components.openIndex(store.index, codeModel)) {
       ImagePipeline pipeline = components.pipeline(codeModel);
       BulkIndexer indexer =
           new BulkIndexer(

@@ -1,12 +1,13 @@
 package dev.lookalike.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lookalike.api.SearchJson;
 import dev.lookalike.app.Components;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.Hit;
+import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.index.lucene.LuceneImageIndex;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import io.quarkus.arc.Unremovable;
@@ -43,14 +44,17 @@ public class SearchCommand implements Callable<Integer> {
 
   @Mixin StoreOptions store;
 
-  @Option(names = "-k", defaultValue = "10", description = "Number of hits.")
-  int k;
+  @Option(names = "-k", description = "Number of hits (default: lookalike.search.default-k).")
+  Integer k;
 
   @Option(names = "--offset", defaultValue = "0", description = "Hits to skip (paging).")
   int offset;
 
-  @Option(names = "--mode", defaultValue = "hybrid", description = "dense, hash, hybrid or exact.")
-  String mode;
+  @Option(
+      names = "--mode",
+      converter = SearchModeConverter.class,
+      description = "dense, hash, hybrid or exact (default: lookalike.search.default-mode).")
+  SearchMode mode;
 
   @Option(names = "--label", description = "Only images with this label.")
   String label;
@@ -61,15 +65,15 @@ public class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    SearchParams params = new SearchParams(k, offset, SearchMode.parse(mode), label);
+    SearchParams params = components.searchParams(k, offset, mode, label);
     SearchResponse response;
     try (CodeModel codeModel = components.openModel(store.model);
-        LuceneImageIndex target = components.openIndex(store.index, codeModel)) {
+        ImageIndex target = components.openIndexReadOnly(store.index, codeModel)) {
       SearchService search = new SearchService(components.pipeline(codeModel), codeModel, target);
       response = ImageArguments.decode(image, bytes -> search.search(bytes, params));
     }
     if (asJson) {
-      out.println(json.writeValueAsString(response));
+      out.println(json.writeValueAsString(SearchJson.of(response)));
     } else {
       out.printf(
           "%d hits (%s, %.2f ms)%n", response.hits().size(), response.mode(), response.tookMs());

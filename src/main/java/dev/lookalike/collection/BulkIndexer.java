@@ -84,7 +84,7 @@ public final class BulkIndexer {
             Path file = files.get(i);
             String uri = file.toAbsolutePath().normalize().toUri().toString();
             String id = ImageIds.forUri(uri);
-            if (!replace && index.contains(id)) {
+            if (!replace && index.get(id).isPresent()) {
               return new Outcome(id, uri, null, null, file.toString(), null);
             }
             try {
@@ -112,7 +112,7 @@ public final class BulkIndexer {
           public Outcome prepare(int i) throws IOException {
             String uri = images.uri(i);
             String id = ImageIds.forUri(uri);
-            if (!replace && index.contains(id)) {
+            if (!replace && index.get(id).isPresent()) {
               return new Outcome(id, uri, null, null, uri, null);
             }
             return new Outcome(

@@ -1,7 +1,7 @@
 package dev.lookalike.collection;
 
 import dev.lookalike.index.CodeSample;
-import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.linalg.Pca;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -26,17 +26,17 @@ public final class CollectionMap {
    */
   public record Map(List<Point> points, double varianceShown) {}
 
-  private final ImageIndex index;
+  private final CollectionAnalytics analytics;
 
-  public CollectionMap(ImageIndex index) {
-    this.index = index;
+  public CollectionMap(CollectionAnalytics analytics) {
+    this.analytics = analytics;
   }
 
   public Map draw(int points) throws IOException {
     if (points < 1 || points > MAX_POINTS) {
       throw new IllegalArgumentException("n must be in [1, " + MAX_POINTS + "], got: " + points);
     }
-    List<CodeSample> sample = index.sample(points);
+    List<CodeSample> sample = analytics.sample(points);
     if (sample.size() < 3) {
       return new Map(
           sample.stream().map(s -> new Point(s.id(), s.label(), 0.5f, 0.5f)).toList(), 0);

@@ -1,6 +1,7 @@
 package dev.lookalike.config;
 
 import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.SearchParams;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -31,14 +32,14 @@ public interface IndexConfig {
   int hnswBeamWidth();
 
   /** Hybrid search re-ranks this many times k hash candidates by dense cosine. */
-  @WithDefault("" + IndexSettings.DEFAULT_HYBRID_FACTOR)
+  @WithDefault("" + SearchParams.DEFAULT_HYBRID_FACTOR)
   @Min(1)
-  @Max(IndexSettings.MAX_HYBRID_FACTOR)
+  @Max(SearchParams.MAX_HYBRID_FACTOR)
   int hybridFactor();
 
   /** Bucket lookup widens to chunk values within this Hamming radius before scanning. */
-  @WithDefault("" + IndexSettings.DEFAULT_MAX_CHUNK_RADIUS)
+  @WithDefault("" + SearchParams.DEFAULT_MAX_CHUNK_RADIUS)
   @Min(0)
-  @Max(IndexSettings.MAX_CHUNK_RADIUS)
+  @Max(SearchParams.MAX_CHUNK_RADIUS)
   int maxChunkRadius();
 }

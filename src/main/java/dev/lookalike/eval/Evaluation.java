@@ -11,11 +11,13 @@ import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.index.Hit;
+import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
 import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.index.lucene.LuceneImageIndex;
+import dev.lookalike.index.lucene.LuceneIndexes;
 import dev.lookalike.linalg.Pca;
 import dev.lookalike.search.NeighbourExpansion;
 import dev.lookalike.search.SearchService;
@@ -26,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * The standard retrieval protocol: queries from the test split, the training split as database,
@@ -364,13 +365,11 @@ public final class Evaluation {
       throws IOException {
     log.accept("building an HNSW + hash index of " + database.size() + " codes");
     List<MethodResult> results = new ArrayList<>();
-    try (LuceneImageIndex index =
-        LuceneImageIndex.open(
-            new ByteBuffersDirectory(),
+    try (ImageIndex index =
+        LuceneIndexes.inMemory(
             indexSettings,
-            model.fingerprint(),
-            model.manifest().latent(),
-            model.manifest().bits())) {
+            new ModelIdentity(
+                model.fingerprint(), model.manifest().latent(), model.manifest().bits()))) {
       List<ImageRecord> records = new ArrayList<>(database.size());
       for (int i = 0; i < database.size(); i++) {
         records.add(
@@ -416,7 +415,7 @@ public final class Evaluation {
   }
 
   private static double latencyAt10(
-      LuceneImageIndex index, SearchMode mode, float[][] qDense, long[][] qBits, int latencyQueries)
+      ImageIndex index, SearchMode mode, float[][] qDense, long[][] qBits, int latencyQueries)
       throws IOException {
     int n = Math.min(latencyQueries, qDense.length);
     if (n == 0) {

@@ -25,10 +25,10 @@ import org.opencv.imgcodecs.Imgcodecs;
  * bytes, then the size the header declares, and only then the decoder, so that a small file
  * declaring a huge picture is refused before any pixel memory is allocated. PNG, JPEG, BMP, TIFF
  * and WebP decode through OpenCV, GIF (which OpenCV cannot read) through {@code javax.imageio}.
- * Bytes with unknown magic are still offered to OpenCV (it also reads PNM, JPEG 2000, OpenEXR and
- * Radiance HDR); for those no header is parsed, so the pixel limit is checked only after decoding
- * and OpenCV's own limit of 2^30 pixels is the guard before it. A JPEG without its end marker is
- * refused as truncated, because OpenCV would decode it and fill the missing part with grey.
+ * Bytes with any other magic are refused as unsupported before decoding, although OpenCV reads more
+ * formats (PNM, JPEG 2000, OpenEXR): for those no header is parsed here, so their declared size
+ * could be checked only after the pixels were allocated. A JPEG without its end marker is refused
+ * as truncated, because OpenCV would decode it and fill the missing part with grey.
  *
  * <p>Thread-safe: it holds only its limits.
  */

@@ -6,12 +6,12 @@ package dev.lookalike.index;
  */
 public final class ModelMismatchException extends RuntimeException {
 
-  public ModelMismatchException(String indexModel, String queryModel) {
+  public ModelMismatchException(ModelIdentity indexed, ModelIdentity inUse) {
     super(
         "the index was built with model "
-            + indexModel
+            + indexed
             + " but the model in use is "
-            + queryModel
+            + inUse
             + "; re-index with this model into an empty index directory, or use the model that built it");
   }
 }

@@ -8,11 +8,22 @@ package dev.lookalike.index;
  * @param mode how to search
  * @param label when not null, only images with this label are considered (applied inside the
  *     search, so k hits come back whenever k such images exist)
+ * @param hybridFactor hybrid mode re-ranks this many times k hash candidates by dense cosine
+ * @param maxChunkRadius how far bucket lookup widens: chunk values within this Hamming distance of
+ *     the query's chunks are looked up (0 = exact chunk match); beyond it hash search scans
  */
-public record SearchParams(int k, int offset, SearchMode mode, String label) {
+public record SearchParams(
+    int k, int offset, SearchMode mode, String label, int hybridFactor, int maxChunkRadius) {
 
   public static final int MAX_K = 1000;
   public static final int MAX_OFFSET = 10_000;
+  public static final int MAX_HYBRID_FACTOR = 1000;
+  public static final int MAX_CHUNK_RADIUS = 3;
+
+  /** The defaults of {@code lookalike.index.hybrid-factor} and {@code max-chunk-radius}. */
+  public static final int DEFAULT_HYBRID_FACTOR = 10;
+
+  public static final int DEFAULT_MAX_CHUNK_RADIUS = 2;
 
   public SearchParams {
     if (k < 1 || k > MAX_K) {
@@ -28,6 +39,19 @@ public record SearchParams(int k, int offset, SearchMode mode, String label) {
     if (label != null && label.isBlank()) {
       label = null;
     }
+    if (hybridFactor < 1 || hybridFactor > MAX_HYBRID_FACTOR) {
+      throw new IllegalArgumentException(
+          "hybrid factor must be in [1, " + MAX_HYBRID_FACTOR + "], got: " + hybridFactor);
+    }
+    if (maxChunkRadius < 0 || maxChunkRadius > MAX_CHUNK_RADIUS) {
+      throw new IllegalArgumentException(
+          "max chunk radius must be in [0, " + MAX_CHUNK_RADIUS + "], got: " + maxChunkRadius);
+    }
+  }
+
+  /** Parameters with the default hybrid factor and chunk radius. */
+  public SearchParams(int k, int offset, SearchMode mode, String label) {
+    this(k, offset, mode, label, DEFAULT_HYBRID_FACTOR, DEFAULT_MAX_CHUNK_RADIUS);
   }
 
   public static SearchParams of(int k, SearchMode mode) {

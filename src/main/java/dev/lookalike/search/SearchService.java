@@ -9,6 +9,7 @@ import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ public final class SearchService {
   /** Searches by an indexed image; the image itself is usually the first hit. */
   public SearchResponse similar(String id, SearchParams params) throws IOException {
     long start = System.nanoTime();
-    Codes codes = index.codes(id).orElseThrow(() -> new UnknownImageException(id));
+    Codes codes =
+        index.get(id).map(IndexedImage::codes).orElseThrow(() -> new UnknownImageException(id));
     return respond(index.search(codes, params), params, start);
   }
 

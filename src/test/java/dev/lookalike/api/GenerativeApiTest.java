@@ -111,7 +111,7 @@ class GenerativeApiTest {
     float[] unit = Coder.unit(direction);
     List<Map.Entry<String, Double>> scored = new ArrayList<>();
     for (String id : ids) {
-      float[] stored = index.codes(id).orElseThrow().dense();
+      float[] stored = index.get(id).orElseThrow().codes().dense();
       double cosine = 0;
       for (int i = 0; i < unit.length; i++) {
         cosine += unit[i] * stored[i];

@@ -2,7 +2,9 @@ package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.BinaryCodes;
 import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.StoredImage;
+import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
@@ -21,7 +23,18 @@ final class Documents {
 
   private Documents() {}
 
-  static Document toDocument(ImageRecord record, int bits, long addedAt) {
+  static Document toDocument(ImageRecord record, ModelIdentity model, long addedAt) {
+    int bits = model.bits();
+    if (record.codes().dense().length != model.latent()) {
+      throw new IllegalArgumentException(
+          "image "
+              + record.id()
+              + " has a "
+              + record.codes().dense().length
+              + "-dimensional dense code but the index holds "
+              + model.latent()
+              + "-dimensional codes");
+    }
     Document doc = new Document();
     doc.add(new StringField(IndexFields.ID, record.id(), Field.Store.YES));
     doc.add(new StoredField(IndexFields.URI, record.uri()));
@@ -64,7 +77,7 @@ final class Documents {
     return doc;
   }
 
-  static StoredImage toStoredImage(StoredFields fields, int doc) throws java.io.IOException {
+  static StoredImage toStoredImage(StoredFields fields, int doc) throws IOException {
     Document stored = fields.document(doc);
     Map<String, String> metadata = new TreeMap<>();
     for (IndexableField field : stored.getFields()) {

@@ -27,12 +27,6 @@ public final class IndexFields {
   /** Bits per bucket chunk. */
   public static final int CHUNK_BITS = 16;
 
-  // Commit user data keys.
-  static final String COMMIT_SCHEMA = "lookalike.schema";
-  static final String COMMIT_MODEL = "lookalike.model";
-  static final String COMMIT_LATENT = "lookalike.latent";
-  static final String COMMIT_BITS = "lookalike.bits";
-
   private IndexFields() {}
 
   /** Doc-values field holding word {@code word} of the binary code. */

@@ -2,8 +2,7 @@ package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.BinaryCodes;
 import dev.lookalike.codes.Codes;
-import dev.lookalike.index.IndexSettings;
-import dev.lookalike.index.SearchMode;
+import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,36 +33,41 @@ final class SnapshotSearch {
 
   private final IndexSearcher searcher;
   private final int bits;
-  private final IndexSettings settings;
   private final Query filter;
 
-  SnapshotSearch(IndexSearcher searcher, int bits, IndexSettings settings, String label) {
+  SnapshotSearch(IndexSearcher searcher, int bits, String label) {
     this.searcher = searcher;
     this.bits = bits;
-    this.settings = settings;
     this.filter = label == null ? null : new TermQuery(new Term(IndexFields.LABEL, label));
   }
 
-  List<ScoredDoc> search(Codes query, SearchMode mode, int window) throws IOException {
-    return switch (mode) {
+  /** The first {@code params.window()} documents in the order of the mode's measure. */
+  List<ScoredDoc> search(Codes query, SearchParams params) throws IOException {
+    int window = params.window();
+    return switch (params.mode()) {
       case DENSE -> dense(query, window);
       case EXACT -> exact(query, window);
-      case HASH -> hash(query, window, true);
-      case HYBRID -> hybrid(query, window);
+      case HASH -> hash(query, window, params.maxChunkRadius(), true);
+      case HYBRID -> hybrid(query, window, params);
     };
   }
 
-  /** HNSW k-NN; Lucene scores unit vectors under DOT_PRODUCT as (1 + cos) / 2. */
+  /**
+   * HNSW k-NN. The cosine is recomputed as exact mode computes it: Lucene's graph and exhaustive
+   * paths score in different float orders, which would let the same image's score differ in the
+   * last bit between two requests.
+   */
   private List<ScoredDoc> dense(Codes query, int window) throws IOException {
     TopDocs top =
         searcher.search(
             new KnnFloatVectorQuery(IndexFields.DENSE, query.dense(), window, filter), window);
     List<ScoredDoc> hits = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      hits.add(new ScoredDoc(sd.doc, 2 * sd.score - 1, -1));
+      hits.add(new ScoredDoc(sd.doc, Float.NaN, -1));
     }
-    hits.sort(ScoredDoc.BY_COSINE);
-    return withHamming(hits, query);
+    List<ScoredDoc> scored = new ArrayList<>(withHamming(withCosine(hits, query), query));
+    scored.sort(ScoredDoc.BY_COSINE);
+    return scored;
   }
 
   /** Brute-force cosine over every live (and filtered) document. */
@@ -95,11 +99,12 @@ final class SnapshotSearch {
    * the window's last candidate is within that bound. When {@code exact} and the widest ring still
    * cannot prove it, a linear scan of the doc values decides.
    */
-  private List<ScoredDoc> hash(Codes query, int window, boolean exact) throws IOException {
+  private List<ScoredDoc> hash(Codes query, int window, int maxRadius, boolean exact)
+      throws IOException {
     int chunks = BucketTerms.chunks(bits);
     List<BytesRef> terms = new ArrayList<>();
     List<ScoredDoc> ranked = List.of();
-    for (int radius = 0; radius <= settings.maxChunkRadius(); radius++) {
+    for (int radius = 0; radius <= maxRadius; radius++) {
       terms.addAll(BucketTerms.ring(query.bits(), bits, radius));
       ranked =
           rankByHamming(candidates(new TermInSetQuery(IndexFields.BUCKET, terms)), query, window);
@@ -115,9 +120,10 @@ final class SnapshotSearch {
   }
 
   /** Hash candidates, {@code hybridFactor} times the window, re-ranked by dense cosine. */
-  private List<ScoredDoc> hybrid(Codes query, int window) throws IOException {
+  private List<ScoredDoc> hybrid(Codes query, int window, SearchParams params) throws IOException {
     List<ScoredDoc> candidates =
-        new ArrayList<>(hash(query, window * settings.hybridFactor(), false));
+        new ArrayList<>(
+            hash(query, window * params.hybridFactor(), params.maxChunkRadius(), false));
     candidates.sort(ScoredDoc.BY_COSINE);
     return candidates.size() > window ? candidates.subList(0, window) : candidates;
   }

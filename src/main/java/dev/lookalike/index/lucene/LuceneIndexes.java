@@ -1,0 +1,66 @@
+package dev.lookalike.index.lucene;
+
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.ModelIdentity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/** The ways to open the embedded index; everything else sees only {@link ImageIndex}. */
+public final class LuceneIndexes {
+
+  private LuceneIndexes() {}
+
+  /**
+   * Opens (or creates) the index in {@code path} for adding and searching codes of {@code model}.
+   */
+  public static ImageIndex open(Path path, IndexSettings settings, ModelIdentity model)
+      throws IOException {
+    Files.createDirectories(path);
+    FSDirectory directory = FSDirectory.open(path);
+    try {
+      return LuceneImageIndex.writable(directory, path.toString(), settings, model);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the existing index in {@code path} for searching only: it takes no write lock, so it may
+   * run beside a server that writes the same index, and leaves the directory untouched.
+   */
+  public static ImageIndex openReadOnly(Path path, ModelIdentity model) throws IOException {
+    if (!Files.isDirectory(path)) {
+      throw new NoSuchFileException(path.toString(), null, "no index here; add images first");
+    }
+    FSDirectory directory = FSDirectory.open(path);
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        throw new NoSuchFileException(path.toString(), null, "no index here; add images first");
+      }
+      return LuceneImageIndex.readOnly(directory, path.toString(), model);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** A writable index in memory, e.g. for evaluation. */
+  public static ImageIndex inMemory(IndexSettings settings, ModelIdentity model)
+      throws IOException {
+    return open(new ByteBuffersDirectory(), settings, model);
+  }
+
+  /** A writable index in any Lucene directory; closing the index closes the directory. */
+  public static ImageIndex open(Directory directory, IndexSettings settings, ModelIdentity model)
+      throws IOException {
+    return LuceneImageIndex.writable(directory, directory.toString(), settings, model);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.lookalike.index.lucene;
+
+import dev.lookalike.codes.BinaryCodes;
+import dev.lookalike.codes.Codes;
+import dev.lookalike.index.Hit;
+import dev.lookalike.index.IndexedImage;
+import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.SearchMode;
+import dev.lookalike.index.SearchParams;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/** Reads images and ranked hits from one point-in-time searcher; shared by every way of opening. */
+final class SnapshotReads {
+
+  private static final Set<String> HIT_FIELDS =
+      Set.of(IndexFields.ID, IndexFields.URI, IndexFields.LABEL);
+
+  private final IndexSearcher searcher;
+  private final ModelIdentity model;
+  private final int bits;
+
+  SnapshotReads(IndexSearcher searcher, ModelIdentity model) {
+    this.searcher = searcher;
+    this.model = model;
+    this.bits = model.bits();
+  }
+
+  Optional<IndexedImage> get(String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    int doc = top.scoreDocs[0].doc;
+    StoredFields stored = searcher.storedFields();
+    BytesRef thumbnail =
+        stored.document(doc, Set.of(IndexFields.THUMBNAIL)).getBinaryValue(IndexFields.THUMBNAIL);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    LeafCodes codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
+    long[] code = codes.code(doc - leaf.docBase);
+    float[] vector = codes.vector(doc - leaf.docBase);
+    return Optional.of(
+        new IndexedImage(
+            Documents.toStoredImage(stored, doc),
+            thumbnail == null
+                ? new byte[0]
+                : Arrays.copyOfRange(
+                    thumbnail.bytes, thumbnail.offset, thumbnail.offset + thumbnail.length),
+            new Codes(vector.clone(), code)));
+  }
+
+  List<Hit> search(Codes query, SearchParams params) throws IOException {
+    if (query.dense().length != model.latent()) {
+      throw new IllegalArgumentException(
+          "query has a "
+              + query.dense().length
+              + "-dimensional dense code; the index holds "
+              + model.latent()
+              + "-dimensional codes");
+    }
+    if (query.bits().length != BinaryCodes.words(bits)) {
+      throw new IllegalArgumentException(
+          "query has a "
+              + query.bits().length * 64
+              + "-bit code slot; the index holds "
+              + bits
+              + "-bit codes");
+    }
+    List<ScoredDoc> ranked =
+        new SnapshotSearch(searcher, bits, params.label()).search(query, params);
+    List<Hit> hits = new ArrayList<>(params.k());
+    StoredFields stored = searcher.storedFields();
+    for (int i = params.offset(); i < ranked.size(); i++) {
+      ScoredDoc s = ranked.get(i);
+      Document doc = stored.document(s.doc(), HIT_FIELDS);
+      // Unit vectors: cosine is in [-1, 1] up to float rounding, which is clamped away.
+      float cosine = Math.max(-1f, Math.min(1f, s.cosine()));
+      float score = params.mode() == SearchMode.HASH ? 1f - (float) s.hamming() / bits : cosine;
+      hits.add(
+          new Hit(
+              doc.get(IndexFields.ID),
+              doc.get(IndexFields.URI),
+              doc.get(IndexFields.LABEL),
+              score,
+              s.hamming(),
+              1f - cosine));
+    }
+    return hits;
+  }
+
+  boolean contains(String id) throws IOException {
+    return searcher.count(new TermQuery(new Term(IndexFields.ID, id))) > 0;
+  }
+}

@@ -1,0 +1,295 @@
+package dev.lookalike.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lookalike.codes.Codes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The contract every {@link ImageIndex} keeps, after Lucene's {@code BaseKnnVectorQueryTestCase}:
+ * subclasses only supply the factories. Every case is randomized from one seed (printed when a test
+ * fails; rerun with {@code -Dtests.seed=}) over an index built in committed batches (several
+ * segments) with deletions and replacements, and checked against a brute force ({@link
+ * ReferenceIndex}).
+ */
+public abstract class ImageIndexContractTest {
+
+  protected static final ModelIdentity MODEL = new ModelIdentity("model-a", 16, 128);
+
+  /**
+   * Hash candidates per hit in the recall tests. Even a perfect Hamming ranking needs about this
+   * many for 0.95 recall on these codes (fewer would measure the codes, not the index).
+   */
+  private static final int HYBRID_FACTOR = 20;
+
+  protected final long seed =
+      System.getProperty("tests.seed") != null
+          ? Long.decode(System.getProperty("tests.seed"))
+          : new Random().nextLong();
+
+  protected final Random random = new Random(seed);
+
+  @RegisterExtension
+  final TestWatcher seedReporter =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          System.err.printf(
+              "%s failed; reproduce with -Dtests.seed=%d%n", context.getDisplayName(), seed);
+        }
+      };
+
+  /** A new, empty index for codes of {@code model}; each call a different one. */
+  protected abstract ImageIndex openEmpty(ModelIdentity model) throws IOException;
+
+  /** The index last returned by {@link #openEmpty}, opened again after it was closed. */
+  protected abstract ImageIndex reopen(ModelIdentity model) throws IOException;
+
+  /** Everything the last index persisted (e.g. a digest of its files), to prove nothing changed. */
+  protected abstract Object persistedState() throws IOException;
+
+  /** An index of {@code n} random images, see {@link RandomImages#fill}. */
+  private ImageIndex build(RandomImages images, ReferenceIndex reference, int n)
+      throws IOException {
+    return images.fill(openEmpty(MODEL), reference, n, seed);
+  }
+
+  private SearchParams params(int k, int offset, SearchMode mode, String label) {
+    return new SearchParams(
+        k, offset, mode, label, HYBRID_FACTOR + random.nextInt(20), random.nextInt(4));
+  }
+
+  @Test
+  void exactAndHashSearchEqualBruteForce() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    ReferenceIndex reference = new ReferenceIndex();
+    try (ImageIndex index = build(images, reference, 600 + random.nextInt(400))) {
+      for (int q = 0; q < 20; q++) {
+        Codes query = images.codes().query();
+        for (SearchMode mode : List.of(SearchMode.EXACT, SearchMode.HASH)) {
+          SearchParams params = params(1 + random.nextInt(100), 0, mode, null);
+          reference.assertSameRanking("seed " + seed, query, params, index.search(query, params));
+        }
+      }
+    }
+  }
+
+  @Test
+  void denseAndHybridRecallAtLeastNinetyFivePercent() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    ReferenceIndex reference = new ReferenceIndex();
+    try (ImageIndex index = build(images, reference, 800 + random.nextInt(400))) {
+      for (SearchMode mode : List.of(SearchMode.DENSE, SearchMode.HYBRID)) {
+        for (int k : new int[] {10, 100}) {
+          double recall = 0;
+          int queries = 25;
+          for (int q = 0; q < queries; q++) {
+            Codes query = images.codes().query();
+            SearchParams params = new SearchParams(k, 0, mode, null, HYBRID_FACTOR, 2);
+            List<Hit> hits = index.search(query, params);
+            hits.forEach(h -> reference.assertHitIsLive("seed " + seed, query, params, h));
+            recall += reference.recall(query, params, hits) / queries;
+          }
+          assertTrue(recall >= 0.95, "seed " + seed + ": " + mode + " recall@" + k + " " + recall);
+        }
+      }
+    }
+  }
+
+  @Test
+  void labelFilterAndPagingEqualBruteForceOverTheFilteredImages() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    ReferenceIndex reference = new ReferenceIndex();
+    try (ImageIndex index = build(images, reference, 600 + random.nextInt(300))) {
+      for (SearchMode mode : SearchMode.values()) {
+        double recall = 0;
+        int queries = 12;
+        for (int q = 0; q < queries; q++) {
+          Codes query = images.codes().query();
+          String label = images.label();
+          SearchParams page = params(1 + random.nextInt(30), random.nextInt(40), mode, label);
+          List<Hit> hits = index.search(query, page);
+          SearchParams unpaged =
+              new SearchParams(
+                  page.window(), 0, mode, label, page.hybridFactor(), page.maxChunkRadius());
+          List<Hit> all = index.search(query, unpaged);
+          String where = "seed " + seed;
+          assertEquals(all.subList(Math.min(page.offset(), all.size()), all.size()), hits, where);
+          if (mode == SearchMode.EXACT || mode == SearchMode.HASH) {
+            reference.assertSameRanking(where, query, page, hits);
+          } else {
+            assertEquals(reference.expected(query, page).size(), hits.size(), where + page);
+            hits.forEach(h -> reference.assertHitIsLive(where, query, page, h));
+            recall += reference.recall(query, unpaged, all) / queries;
+          }
+        }
+        if (mode == SearchMode.DENSE || mode == SearchMode.HYBRID) {
+          assertTrue(recall >= 0.95, "seed " + seed + ": filtered " + mode + " recall " + recall);
+        }
+      }
+    }
+  }
+
+  @Test
+  void reopenedIndexAnswersIdenticallyAndOpeningWritesNothing() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    ReferenceIndex reference = new ReferenceIndex();
+    List<Codes> queries = new ArrayList<>();
+    List<SearchParams> requests = new ArrayList<>();
+    List<List<Hit>> before = new ArrayList<>();
+    try (ImageIndex index = build(images, reference, 400 + random.nextInt(200))) {
+      for (SearchMode mode : SearchMode.values()) {
+        for (int q = 0; q < 5; q++) {
+          String label = q % 2 == 0 ? null : images.label();
+          queries.add(images.codes().query());
+          requests.add(params(1 + random.nextInt(50), random.nextInt(10), mode, label));
+          before.add(index.search(queries.getLast(), requests.getLast()));
+        }
+      }
+    }
+    Object persisted = persistedState();
+    try (ImageIndex index = reopen(MODEL)) {
+      assertEquals(reference.records().size(), index.count());
+      for (int i = 0; i < queries.size(); i++) {
+        assertEquals(
+            before.get(i),
+            index.search(queries.get(i), requests.get(i)),
+            "seed " + seed + ": " + requests.get(i));
+      }
+      for (ImageRecord record : reference.records().subList(0, 20)) {
+        IndexedImage stored = index.get(record.id()).orElseThrow();
+        assertEquals(record.uri(), stored.image().uri());
+        assertEquals(record.label(), stored.image().label());
+        assertEquals(record.metadata(), stored.image().metadata());
+        assertArrayEquals(record.thumbnailPng(), stored.thumbnailPng());
+        assertArrayEquals(record.codes().dense(), stored.codes().dense());
+        assertArrayEquals(record.codes().bits(), stored.codes().bits());
+      }
+    }
+    assertEquals(persisted, persistedState(), "opening, searching and closing wrote something");
+  }
+
+  @Test
+  void anotherModelIsRefusedWithNothingWritten() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    ReferenceIndex reference = new ReferenceIndex();
+    build(images, reference, 200).close();
+    Object persisted = persistedState();
+    List<ModelIdentity> others =
+        List.of(
+            new ModelIdentity("model-b", MODEL.latent(), MODEL.bits()),
+            new ModelIdentity(MODEL.fingerprint(), MODEL.latent() / 2, MODEL.bits()),
+            new ModelIdentity(MODEL.fingerprint(), MODEL.latent(), MODEL.bits() / 2));
+    for (ModelIdentity other : others) {
+      assertRefused(other);
+      assertEquals(persisted, persistedState(), "refusing " + other + " wrote something");
+    }
+    try (ImageIndex index = reopen(MODEL)) {
+      assertEquals(reference.records().size(), index.count());
+    }
+  }
+
+  /** Either opening with {@code other} is refused, or every add and search through it is. */
+  private void assertRefused(ModelIdentity other) throws IOException {
+    RandomImages otherImages = new RandomImages(random, other);
+    ImageIndex opened;
+    try {
+      opened = reopen(other);
+    } catch (ModelMismatchException e) {
+      assertTrue(e.getMessage().contains(MODEL.toString()), e.getMessage());
+      assertTrue(e.getMessage().contains(other.toString()), e.getMessage());
+      return;
+    }
+    try (ImageIndex index = opened) {
+      assertThrows(ModelMismatchException.class, () -> index.add(List.of(otherImages.record(0))));
+      assertThrows(
+          ModelMismatchException.class,
+          () -> index.search(otherImages.codes().query(), SearchParams.of(5, SearchMode.EXACT)));
+    }
+  }
+
+  @Test
+  void concurrentSearchesWhileWritingNeverFail() throws Exception {
+    RandomImages images = new RandomImages(random, MODEL);
+    ReferenceIndex reference = new ReferenceIndex();
+    List<Codes> queries = new ArrayList<>();
+    for (int q = 0; q < 20; q++) {
+      queries.add(images.codes().query());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try (ImageIndex index = build(images, reference, 300)) {
+      List<Future<Integer>> searchers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        long threadSeed = random.nextLong();
+        searchers.add(pool.submit(() -> searchMany(index, queries, new Random(threadSeed))));
+      }
+      for (int b = 0; b < 10; b++) {
+        List<ImageRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          batch.add(images.record(1000 + b * 20 + i));
+        }
+        index.add(batch);
+        index.delete("img" + (1000 + b * 20 - 7));
+        if (b % 3 == 0) {
+          index.commit();
+        }
+      }
+      for (Future<Integer> searcher : searchers) {
+        assertEquals(150, searcher.get(), "seed " + seed);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static int searchMany(ImageIndex index, List<Codes> queries, Random random)
+      throws IOException {
+    int done = 0;
+    for (int i = 0; i < 150; i++) {
+      SearchMode mode = SearchMode.values()[random.nextInt(SearchMode.values().length)];
+      List<Hit> hits =
+          index.search(queries.get(random.nextInt(queries.size())), SearchParams.of(10, mode));
+      if (hits.size() != 10) {
+        throw new AssertionError(mode + " returned " + hits.size() + " hits");
+      }
+      done++;
+    }
+    return done;
+  }
+
+  @Test
+  void storesReplacesAndDeletes() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    try (ImageIndex index = openEmpty(MODEL)) {
+      assertEquals(0, index.count());
+      assertTrue(
+          index.search(images.codes().query(), SearchParams.of(5, SearchMode.HASH)).isEmpty());
+      ImageRecord first = images.record(1);
+      ImageRecord again = images.record(1);
+      index.add(List.of(first, images.record(2)));
+      index.add(List.of(again));
+      assertEquals(2, index.count(), "an id added twice is replaced");
+      IndexedImage stored = index.get("img1").orElseThrow();
+      assertArrayEquals(again.codes().bits(), stored.codes().bits());
+      assertEquals(again.label(), stored.image().label());
+      assertTrue(index.delete("img1"));
+      assertFalse(index.delete("img1"));
+      assertTrue(index.get("img1").isEmpty());
+      assertEquals(1, index.count());
+    }
+  }
+}
