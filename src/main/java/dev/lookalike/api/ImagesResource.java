@@ -8,6 +8,7 @@ import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -97,12 +98,9 @@ public class ImagesResource {
   @Produces(MediaType.APPLICATION_JSON)
   public SearchJson similar(
       @PathParam("id") String id,
-      @QueryParam("k") Integer k,
-      @QueryParam("offset") Integer offset,
-      @QueryParam("mode") String mode,
-      @QueryParam("label") String label)
+      @BeanParam SearchQuery query)
       throws IOException {
-    SearchResponse response = search.similar(id, Params.search(components, k, offset, mode, label));
+    SearchResponse response = search.similar(id, query.params(components));
     metrics.record(response);
     return SearchJson.of(response);
   }

@@ -6,6 +6,7 @@ import dev.lookalike.index.SearchParams;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.SearchService;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -34,14 +35,11 @@ public class SearchResource {
   @Produces(MediaType.APPLICATION_JSON)
   public SearchJson search(
       @RestForm("image") FileUpload image,
-      @QueryParam("k") Integer k,
-      @QueryParam("offset") Integer offset,
-      @QueryParam("mode") String mode,
-      @QueryParam("label") String label,
+      @BeanParam SearchQuery query,
       @QueryParam("expand") Integer expand,
       @QueryParam("temperature") @DefaultValue("0.5") float temperature)
       throws IOException {
-    SearchParams params = Params.search(components, k, offset, mode, label);
+    SearchParams params = query.params(components);
     byte[] bytes = Uploads.read(image, "image", components.imageLimits());
     // expand=n averages the query's code with those of n VAE variants of it (seed fixed:
     // repeatable)
