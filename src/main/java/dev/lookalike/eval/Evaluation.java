@@ -9,6 +9,7 @@ import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
+import dev.lookalike.generative.QueryExpansion;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageRecord;
@@ -18,7 +19,6 @@ import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.lucene.LuceneImageIndex;
 import dev.lookalike.linalg.Pca;
 import dev.lookalike.search.NeighbourExpansion;
-import dev.lookalike.search.SearchService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -293,11 +293,9 @@ public final class Evaluation {
     long t0 = System.nanoTime();
     for (int q = 0; q < queries.size(); q++) {
       FloatImage query = queries.images().get(q);
-      List<FloatImage> inputs = new ArrayList<>(List.of(query));
-      inputs.addAll(
-          augmenter.augment(
-              query, expansion.variants(), expansion.temperature(), expansion.seed()));
-      qExpanded[q] = Coder.unit(SearchService.meanDense(model.latents(inputs)));
+      List<FloatImage> variants =
+          augmenter.augment(query, expansion.variants(), expansion.temperature(), expansion.seed());
+      qExpanded[q] = QueryExpansion.dense(model, QueryExpansion.inputs(query, variants));
     }
     double expansionMs = (System.nanoTime() - t0) / 1e6 / queries.size();
     MethodResult ranked =

@@ -35,7 +35,7 @@ class AugmenterTest {
   @BeforeAll
   void train() throws IOException {
     dir = Files.createTempDirectory("vae-augmenter");
-    VaeTraining.train(VaeTrainingTest.request(3, 1f, 2), images, dir, s -> {});
+    new VaeTraining().train(VaeTrainingTest.request(3, 1f, 2), images, dir, s -> {});
     model = VaeModel.load(ModelSource.directory(dir));
     augmenter = new Augmenter(model);
   }

@@ -45,7 +45,8 @@ public class VaeTrainingTest {
   void trainsWithAnnealingWritesAndReloadsToIdenticalMeans(@TempDir Path dir) throws IOException {
     List<FloatImage> images = TinyImages.squares(128, 16, 1);
     List<VaeEpochStats> epochs = new ArrayList<>();
-    VaeManifest manifest = VaeTraining.train(request(5, 1f, 3), images, dir, epochs::add);
+    VaeManifest manifest =
+        new VaeTraining().train(request(5, 1f, 3), images, dir, epochs::add).manifest();
 
     assertEquals(5, epochs.size());
     assertEquals(0.0, epochs.get(0).klWeight(), "no KL pressure in the first epoch");
@@ -155,7 +156,7 @@ public class VaeTrainingTest {
     IllegalArgumentException size =
         assertThrows(
             IllegalArgumentException.class,
-            () -> VaeTraining.train(request(1, 1f, 0), wrong, dir, s -> {}));
+            () -> new VaeTraining().train(request(1, 1f, 0), wrong, dir, s -> {}));
     assertTrue(size.getMessage().contains("20x20"), size.getMessage());
   }
 
