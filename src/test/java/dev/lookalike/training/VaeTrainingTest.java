@@ -168,4 +168,34 @@ public class VaeTrainingTest {
         vae.getMessage().contains("conv-dae") && vae.getMessage().contains("conv-vae"),
         vae.getMessage());
   }
+
+  @Test
+  void theSameSeedDrawsTheSameEpsilonsAndWeights(@TempDir Path dir) throws IOException {
+    List<FloatImage> images = TinyImages.squares(48, 16, 2);
+    List<byte[]> weights = new ArrayList<>();
+    List<List<VaeEpochStats>> histories = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      Path out = dir.resolve("run" + run);
+      List<VaeEpochStats> history = new ArrayList<>();
+      new VaeTraining().train(request(2, 1f, 0), images, out, history::add);
+      weights.add(Files.readAllBytes(out.resolve(ModelFiles.WEIGHTS)));
+      histories.add(
+          history.stream()
+              .map(
+                  e ->
+                      new VaeEpochStats(
+                          e.epoch(),
+                          e.klWeight(),
+                          e.trainReconstruction(),
+                          e.trainKl(),
+                          e.validationReconstruction(),
+                          e.validationKl(),
+                          e.validationElbo(),
+                          0,
+                          0))
+              .toList());
+    }
+    assertArrayEquals(weights.get(0), weights.get(1), "same seed, same weights");
+    assertEquals(histories.get(0), histories.get(1), "same seed, same losses (timing aside)");
+  }
 }
