@@ -1,8 +1,11 @@
 package dev.lookalike.linalg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Seeded shuffles and samples, one implementation for training, evaluation and fitting.
@@ -70,6 +73,31 @@ public final class SeededSampling {
   /** At most {@code max} rows, a seeded random sample; the rows themselves when no more. */
   public static float[][] sample(float[][] rows, int max, long seed) {
     return sample(List.of(rows), max, seed).toArray(new float[0][]);
+  }
+
+  /**
+   * Up to {@code max} rows chosen by a partial shuffle with a {@link SplittableRandom}, kept in
+   * their original order: the sample the binarizer fits on.
+   */
+  public static float[][] sortedSample(float[][] rows, int max, long seed) {
+    if (rows.length <= max) {
+      return rows;
+    }
+    int[] indices = IntStream.range(0, rows.length).toArray();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < max; i++) {
+      int j = i + random.nextInt(rows.length - i);
+      int swap = indices[i];
+      indices[i] = indices[j];
+      indices[j] = swap;
+    }
+    int[] chosen = Arrays.copyOf(indices, max);
+    Arrays.sort(chosen);
+    float[][] out = new float[max][];
+    for (int i = 0; i < max; i++) {
+      out[i] = rows[chosen[i]];
+    }
+    return out;
   }
 
   private static int[] permutationOrIdentity(int count) {
