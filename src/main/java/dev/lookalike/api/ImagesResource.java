@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -96,9 +95,7 @@ public class ImagesResource {
   @GET
   @Path("/{id}/similar")
   @Produces(MediaType.APPLICATION_JSON)
-  public SearchJson similar(
-      @PathParam("id") String id,
-      @BeanParam SearchQuery query)
+  public SearchJson similar(@PathParam("id") String id, @BeanParam SearchQuery query)
       throws IOException {
     SearchResponse response = search.similar(id, query.params(components));
     metrics.record(response);

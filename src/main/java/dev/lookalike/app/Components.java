@@ -14,7 +14,6 @@ import dev.lookalike.image.ImageLimits;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexSettings;
-import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.lucene.LuceneIndexes;
@@ -81,17 +80,11 @@ public final class Components {
         index.maxChunkRadius());
   }
 
-  /** The identity an index records for the codes of {@code model}. */
-  public static ModelIdentity identity(CodeModel model) {
-    return new ModelIdentity(
-        model.fingerprint(), model.manifest().latent(), model.manifest().bits());
-  }
-
   /** Opens (or creates) the index for adding and searching codes of {@code model}. */
   public ImageIndex openIndex(Path override, CodeModel model) {
     Path dir = indexDir(override);
     try {
-      return LuceneIndexes.open(dir, indexSettings(), identity(model));
+      return LuceneIndexes.open(dir, indexSettings(), model.identity());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
     }
@@ -101,7 +94,7 @@ public final class Components {
   public ImageIndex openIndexReadOnly(Path override, CodeModel model) {
     Path dir = indexDir(override);
     try {
-      return LuceneIndexes.openReadOnly(dir, identity(model));
+      return LuceneIndexes.openReadOnly(dir, model.identity());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
     }

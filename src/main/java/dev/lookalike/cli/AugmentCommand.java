@@ -2,18 +2,16 @@ package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
 import dev.lookalike.encoder.VaeModel;
+import dev.lookalike.generative.AugmentationFiles;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.GenerativeModelMissingException;
-import dev.lookalike.image.ContactSheet;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
-import dev.lookalike.image.Thumbnailer;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,33 +74,13 @@ public class AugmentCommand implements Callable<Integer> {
         components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
       ImagePipeline pipeline =
           new ImagePipeline(components.imageLimits(), model.spec(), model.spec().size());
-      Augmenter augmenter = new Augmenter(model);
-      Thumbnailer png = new Thumbnailer(Thumbnailer.LIMIT_MAX_SIDE);
-      Files.createDirectories(out);
-      List<List<FloatImage>> rows = new ArrayList<>();
-      for (int i = 0; i < images.size(); i++) {
-        FloatImage input = ImageArguments.decode(images.get(i), pipeline::toInput);
-        List<FloatImage> variants = augmenter.augment(input, n, temperature, seed);
-        for (int v = 0; v < variants.size(); v++) {
-          String name =
-              images.size() == 1
-                  ? String.format("variant-%02d.png", v)
-                  : String.format("image-%02d-variant-%02d.png", i, v);
-          Path file = out.resolve(name);
-          Files.write(file, png.pngFromFloatImage(variants.get(v)));
-          printer.println(file);
-        }
-        List<FloatImage> row = new ArrayList<>(List.of(input));
-        row.addAll(variants);
-        rows.add(row);
+      List<FloatImage> inputs = new ArrayList<>(images.size());
+      for (Path image : images) {
+        inputs.add(ImageArguments.decode(image, pipeline::toInput));
       }
-      if (sheet != null) {
-        FloatImage first = rows.get(0).get(0);
-        FloatImage last = rows.get(rows.size() - 1).get(0);
-        rows.add(augmenter.interpolate(first, last, n + 1));
-        rows.add(augmenter.sample(n + 1, temperature, seed));
-        Files.write(sheet, png.pngFromFloatImage(ContactSheet.compose(rows, 3)));
-        printer.println(sheet);
+      AugmentationFiles files = new AugmentationFiles(new Augmenter(model));
+      for (Path file : files.write(inputs, n, temperature, seed, out, sheet)) {
+        printer.println(file);
       }
     }
     return 0;

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookalike.app.Components;
 import dev.lookalike.dataset.FashionMnist;
-import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.eval.Evaluation;
 import dev.lookalike.eval.EvaluationReport;
+import dev.lookalike.eval.EvaluationSplit;
 import dev.lookalike.eval.MethodResult;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
@@ -105,11 +105,12 @@ public class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--split",
       defaultValue = "test",
+      converter = EnumConverters.SplitConverter.class,
       description =
           "test: test queries against the training set (the standard protocol, for reporting). "
               + "validation: the images the model held out in training as queries against the images it trained on "
               + "(for choosing between models without touching the test set).")
-  String split;
+  EvaluationSplit split;
 
   @Option(
       names = "--bits",
@@ -137,7 +138,6 @@ public class EvaluateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = dataDir != null ? dataDir : components.fashionMnistDir();
-    LabeledImages train = FashionMnist.load(dir, FashionMnist.Split.TRAIN);
     EvaluationReport report;
     try (CodeModel codeModel = components.openModel(model);
         NDManager manager = NDManager.newBaseManager();
@@ -145,24 +145,8 @@ public class EvaluateCommand implements Callable<Integer> {
             expand == null
                 ? null
                 : components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
-      LabeledImages database;
-      LabeledImages test;
-      switch (split) {
-        case "test" -> {
-          database = train;
-          test = FashionMnist.load(dir, FashionMnist.Split.TEST);
-        }
-        case "validation" -> {
-          int[] heldOut = codeModel.manifest().training().validationIds(train.size());
-          database = train.without(heldOut);
-          test = train.select(heldOut);
-        }
-        default ->
-            throw new IllegalArgumentException("--split must be test or validation, got: " + split);
-      }
-      if (databaseLimit != null) {
-        database = database.head(databaseLimit);
-      }
+      EvaluationSplit.Data data =
+          split.load(dir, codeModel.manifest().training()).limitDatabase(databaseLimit);
       Evaluation evaluation =
           new Evaluation(
               codeModel,
@@ -175,7 +159,9 @@ public class EvaluateCommand implements Callable<Integer> {
               generative == null ? null : new Augmenter(generative),
               expand == null ? null : new Expansion(expand, expandTemperature, seed),
               new Evaluation.Extras(extraBits, aqe == null ? null : parseAqe(aqe)));
-      report = evaluation.run(database, test, queries, seed, noIndex ? -1 : latencyQueries);
+      report =
+          evaluation.run(
+              data.database(), data.queries(), queries, seed, noIndex ? -1 : latencyQueries);
     }
     if (asJson) {
       for (MethodResult method : report.methods()) {
@@ -186,7 +172,7 @@ public class EvaluateCommand implements Callable<Integer> {
     out.printf(
         "dataset=%s split=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n",
         report.dataset(),
-        split,
+        split.id(),
         report.database(),
         report.queries(),
         report.seed(),

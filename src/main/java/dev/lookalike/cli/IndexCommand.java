@@ -4,6 +4,7 @@ import dev.lookalike.app.Components;
 import dev.lookalike.collection.BulkIndexer;
 import dev.lookalike.collection.ImageFiles;
 import dev.lookalike.collection.IndexingReport;
+import dev.lookalike.dataset.DataSource;
 import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
@@ -65,7 +66,7 @@ public class IndexCommand implements Callable<Integer> {
           new BulkIndexer(
               pipeline, codeModel, target, threads, batch, replace, new ProgressBar(err, "images"));
       for (String text : sources) {
-        DataSpec source = new DataSpec(text);
+        DataSource source = new DataSource(text);
         var split = source.fashionMnistSplit();
         IndexingReport report =
             split.isPresent()

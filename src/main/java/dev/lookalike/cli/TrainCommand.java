@@ -1,34 +1,20 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.codes.BinarizerMethod;
-import dev.lookalike.collection.ImageFiles;
 import dev.lookalike.config.DatasetConfig;
-import dev.lookalike.dataset.FashionMnist;
-import dev.lookalike.encoder.ModelManifest;
-import dev.lookalike.encoder.VaeManifest;
-import dev.lookalike.image.FloatImage;
-import dev.lookalike.image.ImageLimits;
-import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.dataset.DataSource;
 import dev.lookalike.image.ImageSpec;
-import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.nn.CodeLayer;
-import dev.lookalike.training.ModelTraining;
-import dev.lookalike.training.TrainingOptions;
-import dev.lookalike.training.VaeOptions;
-import dev.lookalike.training.VaeTraining;
-import dev.lookalike.training.VariantMixing;
-import dev.lookalike.training.objective.Corruption;
-import dev.lookalike.training.objective.DaeObjective;
-import dev.lookalike.training.objective.Penalty;
+import dev.lookalike.training.ObjectiveOptions;
+import dev.lookalike.training.TrainPlan;
+import dev.lookalike.training.TrainingService;
+import dev.lookalike.training.Variant;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,9 +67,9 @@ public class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--noise",
-      defaultValue = "gaussian:0.3",
       description =
-          "Input corruption: gaussian:σ, saltpepper:p, masking:p or none (VAE default: none).")
+          "Input corruption: gaussian:σ, saltpepper:p, masking:p or none "
+              + "(default: gaussian:0.3; VAE: none).")
   String noise;
 
   @Option(
@@ -116,8 +102,9 @@ public class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--binarizer",
       defaultValue = "itq",
+      converter = EnumConverters.BinarizerConverter.class,
       description = "itq, median or units (one bit per code unit).")
-  String binarizer;
+  BinarizerMethod binarizer;
 
   @Option(names = "--seed", defaultValue = "42")
   long seed;
@@ -130,8 +117,9 @@ public class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--variant",
       defaultValue = "dae",
+      converter = EnumConverters.VariantConverter.class,
       description = "dae (the retrieval model) or vae (the generative model for augmentation).")
-  String variant;
+  Variant variant;
 
   @Option(
       names = "--beta",
@@ -224,173 +212,49 @@ public class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ImageSpec imageSpec = new ImageSpec(size, channels);
-    boolean vae = variant.equalsIgnoreCase("vae");
-    // A VAE is regularised by its KL term; it is trained on clean images unless noise is asked for.
-    String corruption =
-        vae && !spec.commandLine().getParseResult().hasMatchedOption("--noise") ? "none" : noise;
-    TrainingOptions options =
-        new TrainingOptions(
-            epochs, batch, learningRate, validation, seed, Corruption.parse(corruption));
-    BinarizerMethod method = BinarizerMethod.parse(binarizer);
-    List<FloatImage> images = load(imageSpec, err);
-    if (maxImages != null && images.size() > maxImages) {
-      List<FloatImage> shuffled = new ArrayList<>(images);
-      java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
-      images = shuffled.subList(0, maxImages);
-    }
-    if (images.isEmpty()) {
-      err.println("error: no trainable images in " + data);
-      return 1;
-    }
-    if (vae) {
-      return trainVae(imageSpec, options, images, out);
-    }
-    if (!variant.equalsIgnoreCase("dae")) {
-      throw new IllegalArgumentException("unknown variant '" + variant + "'; use dae or vae");
-    }
-    DaeObjective objective = objective();
-    CodeLayer layer = CodeLayer.parse(codeLayer);
-    out.printf(
-        "training on %d images of %s (%dx%dx%d), latent %d, %d bits, noise %s, code layer %s, loss %s%n",
-        images.size(),
-        data,
-        size,
-        size,
-        channels,
-        latent,
-        bits,
-        options.corruption().spec(),
-        layer.spec(),
-        objective.spec());
-    out.flush();
-    var request =
-        new ModelTraining.Request(
-            data,
-            imageSpec,
+    TrainPlan plan =
+        new TrainPlan(
+            new DataSource(data),
+            dataDir != null ? dataDir : dataset.fashionMnistDir(),
+            this.out,
+            variant,
+            new ImageSpec(size, channels),
             latent,
             filters,
-            batchNorm,
-            layer,
             bits,
-            method,
-            options,
-            objective,
+            binarizer,
+            batchNorm,
+            CodeLayer.parse(codeLayer),
+            epochs,
+            batch,
+            learningRate,
+            validation,
+            seed,
+            noise,
+            maxImages,
+            new ObjectiveOptions(
+                sparse,
+                contractive,
+                invariance,
+                contrastive,
+                bitBalance,
+                viewShift,
+                viewZoom,
+                viewFlip,
+                augment,
+                augmentTemperature),
+            beta,
+            annealEpochs,
             commandLine());
-    ModelManifest manifest =
-        ModelTraining.train(
-            request,
-            images,
-            this.out,
-            stats -> {
-              out.printf(
-                  "epoch %3d  train loss %.5f  penalty %.5f  validation loss %.5f  %.1f s  %.0f img/s%n",
-                  stats.epoch(),
-                  stats.trainLoss(),
-                  stats.trainPenalty(),
-                  stats.validationLoss(),
-                  stats.seconds(),
-                  stats.imagesPerSecond());
+    TrainingService service =
+        new TrainingService(
+            line -> {
+              out.println(line);
               out.flush();
-            });
-    out.printf(
-        "wrote %s (%.1f s, %.0f img/s on %s, binarizer %s)%n",
-        this.out,
-        manifest.training().seconds(),
-        manifest.training().imagesPerSecond(),
-        manifest.training().device(),
-        manifest.binarizer().method());
+            },
+            (file, reason) -> err.println("skipped " + file + ": " + reason));
+    service.train(plan);
     return 0;
-  }
-
-  private DaeObjective objective() {
-    if (contractive < 0 || invariance < 0 || bitBalance < 0) {
-      throw new IllegalArgumentException(
-          "--contractive, --invariance and --bit-balance must be >= 0 (0 = off)");
-    }
-    List<Penalty> penalties = new ArrayList<>();
-    if (sparse != null) {
-      penalties.add(Penalty.sparse(sparse));
-    }
-    if (contractive > 0) {
-      penalties.add(Penalty.contractive(contractive));
-    }
-    if (invariance > 0) {
-      penalties.add(Penalty.invariance(invariance));
-    }
-    if (contrastive != null) {
-      penalties.add(Penalty.contrastive(contrastive));
-    }
-    if (bitBalance > 0) {
-      penalties.add(Penalty.bitBalance(bitBalance));
-    }
-    VariantMixing mixing =
-        augment == null ? null : VariantMixing.parse(augment, augmentTemperature);
-    return new DaeObjective(penalties, viewShift, viewZoom, viewFlip, mixing);
-  }
-
-  private int trainVae(
-      ImageSpec imageSpec, TrainingOptions options, List<FloatImage> images, PrintWriter out)
-      throws IOException {
-    out.printf(
-        "training a VAE (β = %s) on %d images of %s (%dx%dx%d), latent %d%n",
-        beta, images.size(), data, size, size, channels, latent);
-    out.flush();
-    var request =
-        new VaeTraining.Request(
-            data,
-            imageSpec,
-            latent,
-            filters,
-            new VaeOptions(options, beta, annealEpochs),
-            commandLine());
-    VaeManifest manifest =
-        VaeTraining.train(
-            request,
-            images,
-            this.out,
-            stats -> {
-              out.printf(
-                  "epoch %3d  KL weight %.2f  train recon %.3f KL %.3f  validation recon %.3f KL %.3f ELBO %.3f"
-                      + "  %.1f s  %.0f img/s%n",
-                  stats.epoch(),
-                  stats.klWeight(),
-                  stats.trainReconstruction(),
-                  stats.trainKl(),
-                  stats.validationReconstruction(),
-                  stats.validationKl(),
-                  stats.validationElbo(),
-                  stats.seconds(),
-                  stats.imagesPerSecond());
-              out.flush();
-            });
-    out.printf(
-        "wrote %s (%.1f s on %s)%n",
-        this.out, manifest.training().seconds(), manifest.training().device());
-    return 0;
-  }
-
-  private List<FloatImage> load(ImageSpec imageSpec, PrintWriter err) throws IOException {
-    DataSpec source = new DataSpec(data);
-    ImagePipeline pipeline = new ImagePipeline(ImageLimits.defaults(), imageSpec, imageSpec.size());
-    var split = source.fashionMnistSplit();
-    if (split.isPresent()) {
-      return FashionMnist.load(dataDir != null ? dataDir : dataset.fashionMnistDir(), split.get())
-          .images()
-          .stream()
-          .map(pipeline::toInput)
-          .toList();
-    }
-    List<Path> files = ImageFiles.find(List.of(source.path()));
-    List<FloatImage> images = new ArrayList<>(files.size());
-    for (Path file : files) {
-      try {
-        images.add(pipeline.toInput(Files.readAllBytes(file)));
-      } catch (InvalidImageException | IOException e) {
-        err.println("skipped " + file + ": " + e.getMessage());
-      }
-    }
-    return images;
   }
 
   private String commandLine() {

@@ -3,7 +3,9 @@ package dev.lookalike.codes;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.lookalike.linalg.ItqRotation;
+import dev.lookalike.linalg.Matrices;
 import dev.lookalike.linalg.Pca;
+import dev.lookalike.linalg.SeededSampling;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -117,18 +119,18 @@ public final class Binarizer {
       }
       float[] zero = new float[dim];
       return new Binarizer(
-          method, zero, identity, medians(project(trainingVectors, zero, identity)));
+          method, zero, identity, Matrices.columnMedians(project(trainingVectors, zero, identity)));
     }
     Pca pca = Pca.fit(trainingVectors, Math.min(bits, dim));
     float[] mean = pca.mean();
     float[][] directions = directions(pca.components(), bits, blockSeed);
     if (method == BinarizerMethod.ITQ) {
-      float[][] sample = sample(trainingVectors, ITQ_MAX_SAMPLES, sampleSeed);
+      float[][] sample = SeededSampling.sortedSample(trainingVectors, ITQ_MAX_SAMPLES, sampleSeed);
       float[][] rotation =
           ItqRotation.learn(project(sample, mean, directions), ITQ_ITERATIONS, itqSeed);
-      directions = transposeTimes(rotation, directions);
+      directions = Matrices.transposeTimes(rotation, directions);
     }
-    float[] thresholds = medians(project(trainingVectors, mean, directions));
+    float[] thresholds = Matrices.columnMedians(project(trainingVectors, mean, directions));
     return new Binarizer(method, mean, directions, thresholds);
   }
 
@@ -212,39 +214,10 @@ public final class Binarizer {
     System.arraycopy(basis, 0, out, 0, dim);
     for (int start = dim; start < bits; start += dim) {
       float[][] rotated =
-          matrixTimes(ItqRotation.randomRotation(dim, blockSeeds.nextLong()), basis);
+          Matrices.times(ItqRotation.randomRotation(dim, blockSeeds.nextLong()), basis);
       System.arraycopy(rotated, 0, out, start, Math.min(dim, bits - start));
     }
     return out;
-  }
-
-  /** {@code a · b}, where {@code b} has as many rows as {@code a} has columns. */
-  private static float[][] matrixTimes(float[][] a, float[][] b) {
-    float[][] out = new float[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      double[] row = new double[b[0].length];
-      for (int k = 0; k < b.length; k++) {
-        double w = a[i][k];
-        for (int j = 0; j < row.length; j++) {
-          row[j] += w * b[k][j];
-        }
-      }
-      out[i] = toFloat(row);
-    }
-    return out;
-  }
-
-  /**
-   * {@code rᵀ · p}: projecting with the result equals projecting with {@code p}, then {@code r}.
-   */
-  private static float[][] transposeTimes(float[][] r, float[][] p) {
-    float[][] transposed = new float[r.length][r.length];
-    for (int i = 0; i < r.length; i++) {
-      for (int j = 0; j < r.length; j++) {
-        transposed[j][i] = r[i][j];
-      }
-    }
-    return matrixTimes(transposed, p);
   }
 
   private static double[] projectOne(float[] vector, float[] mean, float[][] directions) {
@@ -273,57 +246,7 @@ public final class Binarizer {
     float[][] out = new float[vectors.length][];
     IntStream.range(0, vectors.length)
         .parallel()
-        .forEach(i -> out[i] = toFloat(projectOne(vectors[i], mean, directions)));
-    return out;
-  }
-
-  /**
-   * Per-column medians (mean of the two middle values for an even count).
-   *
-   * <p>Callers compare projections with a strict {@code >}, so about half the rows set each bit.
-   */
-  private static float[] medians(float[][] projected) {
-    int n = projected.length;
-    float[] out = new float[projected[0].length];
-    float[] column = new float[n];
-    for (int b = 0; b < out.length; b++) {
-      for (int i = 0; i < n; i++) {
-        column[i] = projected[i][b];
-      }
-      Arrays.sort(column);
-      out[b] =
-          n % 2 == 1 ? column[n / 2] : (float) (((double) column[n / 2 - 1] + column[n / 2]) / 2);
-    }
-    return out;
-  }
-
-  /** Up to {@code max} rows chosen by a seeded shuffle, kept in their original order. */
-  private static float[][] sample(float[][] rows, int max, long seed) {
-    if (rows.length <= max) {
-      return rows;
-    }
-    int[] indices = IntStream.range(0, rows.length).toArray();
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < max; i++) {
-      int j = i + random.nextInt(rows.length - i);
-      int swap = indices[i];
-      indices[i] = indices[j];
-      indices[j] = swap;
-    }
-    int[] chosen = Arrays.copyOf(indices, max);
-    Arrays.sort(chosen);
-    float[][] out = new float[max][];
-    for (int i = 0; i < max; i++) {
-      out[i] = rows[chosen[i]];
-    }
-    return out;
-  }
-
-  private static float[] toFloat(double[] values) {
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (float) values[i];
-    }
+        .forEach(i -> out[i] = Matrices.toFloat(projectOne(vectors[i], mean, directions)));
     return out;
   }
 

@@ -1,5 +1,7 @@
 package dev.lookalike.codes;
 
+import dev.lookalike.linalg.Vectors;
+
 /**
  * Turns an encoder's latent vector into the {@link Codes} stored in the index.
  *
@@ -28,32 +30,14 @@ public final class Coder {
     return new Codes(dense, binarizer.encode(dense));
   }
 
-  /** {@code vector} scaled to unit length (a fixed unit vector for the zero vector). */
+  /** {@code vector} scaled to unit length: {@link Vectors#unit(float[])}. */
   public static float[] unit(float[] vector) {
-    float[] unit = vector.clone();
-    double norm = 0;
-    for (float v : vector) {
-      norm += (double) v * v;
-    }
-    if (norm == 0) {
-      // The zero vector has no direction; any fixed unit vector keeps the index's invariant.
-      unit[0] = 1;
-      return unit;
-    }
-    float scale = (float) (1 / Math.sqrt(norm));
-    for (int i = 0; i < unit.length; i++) {
-      unit[i] *= scale;
-    }
-    return unit;
+    return Vectors.unit(vector);
   }
 
   /** Unit-length copies of each row. */
   public static float[][] unit(float[][] rows) {
-    float[][] out = new float[rows.length][];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = unit(rows[i]);
-    }
-    return out;
+    return Vectors.unit(rows);
   }
 
   public Binarizer binarizer() {

@@ -1,5 +1,7 @@
 package dev.lookalike.codes;
 
+import dev.lookalike.linalg.Vectors;
+
 /**
  * The two codes of one image: a unit-length dense vector (cosine similarity = dot product) and a
  * packed binary code for Hamming distance.
@@ -17,10 +19,6 @@ public record Codes(float[] dense, long[] bits) {
 
   /** Cosine similarity of two dense codes (both unit length). */
   public float cosine(float[] other) {
-    float dot = 0;
-    for (int i = 0; i < dense.length; i++) {
-      dot += dense[i] * other[i];
-    }
-    return dot;
+    return Vectors.dot(dense, other);
   }
 }

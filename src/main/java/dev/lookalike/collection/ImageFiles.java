@@ -1,5 +1,6 @@
 package dev.lookalike.collection;
 
+import dev.lookalike.image.InvalidImageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /** Finds image files: a file is taken as given, a directory is walked recursively. */
@@ -39,6 +41,28 @@ public final class ImageFiles {
       }
     }
     return files;
+  }
+
+  /** Turns a file's bytes into an image, or finds them invalid. */
+  public interface Decoder<T> {
+    T decode(byte[] bytes) throws IOException;
+  }
+
+  /**
+   * Every file decoded, in order; a file that cannot be read or decoded is reported to {@code
+   * skipped} with the reason and left out, as the indexer does: one bad file never stops a run.
+   */
+  public static <T> List<T> decodeAll(
+      List<Path> files, Decoder<T> decoder, BiConsumer<Path, String> skipped) {
+    List<T> decoded = new ArrayList<>(files.size());
+    for (Path file : files) {
+      try {
+        decoded.add(decoder.decode(Files.readAllBytes(file)));
+      } catch (InvalidImageException | IOException e) {
+        skipped.accept(file, e.getMessage());
+      }
+    }
+    return decoded;
   }
 
   static boolean hasImageExtension(Path file) {

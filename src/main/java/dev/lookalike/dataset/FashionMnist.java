@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -48,7 +49,7 @@ public final class FashionMnist {
 
     /** Parses {@code train} or {@code test}. */
     public static Split parse(String name) {
-      return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+      return switch (name.toLowerCase(Locale.ROOT)) {
         case "train" -> TRAIN;
         case "test", "t10k" -> TEST;
         default ->
@@ -66,7 +67,7 @@ public final class FashionMnist {
     }
 
     public String sourceName() {
-      return SCHEME + ":" + name().toLowerCase(java.util.Locale.ROOT);
+      return SCHEME + ":" + name().toLowerCase(Locale.ROOT);
     }
   }
 

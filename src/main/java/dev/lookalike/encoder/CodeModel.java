@@ -1,14 +1,12 @@
 package dev.lookalike.encoder;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.lookalike.codes.Coder;
 import dev.lookalike.codes.Codes;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
+import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.nn.ConvAutoencoder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,47 +18,33 @@ public final class CodeModel implements AutoCloseable {
 
   private static final int BATCH = 256;
 
-  private final ModelManifest manifest;
-  private final String fingerprint;
-  private final String source;
-  private final NDManager manager;
+  private final LoadedNetwork<ModelManifest, Block> network;
   private final LatentEncoder encoder;
   private final Block decoder;
   private final Coder coder;
 
-  private CodeModel(
-      ModelManifest manifest,
-      String fingerprint,
-      String source,
-      NDManager manager,
-      Block autoencoder) {
-    this.manifest = manifest;
-    this.fingerprint = fingerprint;
-    this.source = source;
-    this.manager = manager;
+  private CodeModel(LoadedNetwork<ModelManifest, Block> network) {
+    this.network = network;
+    Block autoencoder = network.block();
     this.encoder =
-        new LatentEncoder(ConvAutoencoder.encoderOf(autoencoder), manager, manifest.spec(), BATCH);
+        new LatentEncoder(
+            ConvAutoencoder.encoderOf(autoencoder),
+            network.manager(),
+            network.manifest().spec(),
+            BATCH);
     this.decoder = ConvAutoencoder.decoderOf(autoencoder);
-    this.coder = new Coder(manifest.binarizer());
+    this.coder = new Coder(network.manifest().binarizer());
   }
 
   /** Opens a model directory or the shipped model. */
   public static CodeModel load(ModelSource source) {
+    LoadedNetwork<ModelManifest, Block> network =
+        LoadedNetwork.open(source, ModelManifest.class, m -> m.network().block(), "model");
     try {
-      ModelFiles.Loaded<ModelManifest> loaded = ModelFiles.read(source, ModelManifest.class);
-      NDManager manager = NDManager.newBaseManager(Devices.preferred());
-      try {
-        Block block = loaded.manifest().network().block();
-        ModelFiles.loadWeights(block, manager, loaded.weights(), source.describe());
-        return new CodeModel(
-            loaded.manifest(), loaded.fingerprint(), source.describe(), manager, block);
-      } catch (IOException | RuntimeException e) {
-        manager.close();
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot load model from " + source.describe() + ": " + e.getMessage(), e);
+      return new CodeModel(network);
+    } catch (RuntimeException e) {
+      network.close();
+      throw e;
     }
   }
 
@@ -94,19 +78,24 @@ public final class CodeModel implements AutoCloseable {
   }
 
   public ModelManifest manifest() {
-    return manifest;
+    return network.manifest();
   }
 
   public ImageSpec spec() {
-    return manifest.spec();
+    return manifest().spec();
   }
 
   public String fingerprint() {
-    return fingerprint;
+    return network.fingerprint();
+  }
+
+  /** What an index records and checks about the model whose codes it holds. */
+  public ModelIdentity identity() {
+    return new ModelIdentity(fingerprint(), manifest().latent(), manifest().bits());
   }
 
   public String source() {
-    return source;
+    return network.source();
   }
 
   public Coder coder() {
@@ -115,6 +104,6 @@ public final class CodeModel implements AutoCloseable {
 
   @Override
   public void close() {
-    manager.close();
+    network.close();
   }
 }

@@ -8,8 +8,6 @@ import ai.djl.training.ParameterStore;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.ConvVae;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,39 +38,15 @@ public final class VaeModel implements AutoCloseable {
     }
   }
 
-  private final VaeManifest manifest;
-  private final String fingerprint;
-  private final String source;
-  private final NDManager manager;
-  private final ConvVae network;
+  private final LoadedNetwork<VaeManifest, ConvVae> network;
 
-  private VaeModel(
-      VaeManifest manifest, String fingerprint, String source, NDManager manager, ConvVae network) {
-    this.manifest = manifest;
-    this.fingerprint = fingerprint;
-    this.source = source;
-    this.manager = manager;
+  private VaeModel(LoadedNetwork<VaeManifest, ConvVae> network) {
     this.network = network;
   }
 
   /** Opens a VAE model directory (or classpath model); refuses other architectures. */
   public static VaeModel load(ModelSource source) {
-    try {
-      ModelFiles.Loaded<VaeManifest> loaded = ModelFiles.read(source, VaeManifest.class);
-      NDManager manager = NDManager.newBaseManager(Devices.preferred());
-      try {
-        ConvVae network = loaded.manifest().network();
-        ModelFiles.loadWeights(network, manager, loaded.weights(), source.describe());
-        return new VaeModel(
-            loaded.manifest(), loaded.fingerprint(), source.describe(), manager, network);
-      } catch (IOException | RuntimeException e) {
-        manager.close();
-        throw e;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot load VAE from " + source.describe() + ": " + e.getMessage(), e);
-    }
+    return new VaeModel(LoadedNetwork.open(source, VaeManifest.class, VaeManifest::network, "VAE"));
   }
 
   public Posterior encode(FloatImage image) {
@@ -87,9 +61,9 @@ public final class VaeModel implements AutoCloseable {
     int latent = latent();
     for (int from = 0; from < images.size(); from += BATCH) {
       int to = Math.min(images.size(), from + BATCH);
-      try (NDManager scope = manager.newSubManager()) {
+      try (NDManager scope = network.manager().newSubManager()) {
         NDArray input = Batches.stack(scope, spec, images, from, to);
-        NDList posterior = network.encode(new ParameterStore(scope, false), input, false);
+        NDList posterior = network.block().encode(new ParameterStore(scope, false), input, false);
         float[] means = posterior.get(0).toFloatArray();
         float[] logVariances = posterior.get(1).toFloatArray();
         for (int i = 0; i < to - from; i++) {
@@ -129,10 +103,14 @@ public final class VaeModel implements AutoCloseable {
       for (int i = from; i < to; i++) {
         System.arraycopy(latents.get(i), 0, flat, (i - from) * latent, latent);
       }
-      try (NDManager scope = manager.newSubManager()) {
+      try (NDManager scope = network.manager().newSubManager()) {
         NDArray z = scope.create(flat, new Shape(to - from, latent));
         float[] pixels =
-            network.decode(new ParameterStore(scope, false), z, false).clip(0f, 1f).toFloatArray();
+            network
+                .block()
+                .decode(new ParameterStore(scope, false), z, false)
+                .clip(0f, 1f)
+                .toFloatArray();
         int length = spec.inputLength();
         for (int i = 0; i < to - from; i++) {
           images.add(
@@ -150,29 +128,29 @@ public final class VaeModel implements AutoCloseable {
   }
 
   public VaeManifest manifest() {
-    return manifest;
+    return network.manifest();
   }
 
   public ImageSpec spec() {
-    return manifest.spec();
+    return manifest().spec();
   }
 
   /** Latent units: the length of μ, log σ² and of the vectors {@link #decode} takes. */
   public int latent() {
-    return manifest.latent();
+    return manifest().latent();
   }
 
   /** The first 16 hex digits of SHA-256 over both model files. */
   public String fingerprint() {
-    return fingerprint;
+    return network.fingerprint();
   }
 
   public String source() {
-    return source;
+    return network.source();
   }
 
   @Override
   public void close() {
-    manager.close();
+    network.close();
   }
 }

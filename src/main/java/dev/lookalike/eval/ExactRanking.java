@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.lookalike.codes.BinaryCodes;
+import java.util.Arrays;
 
 /**
  * Brute-force top-k rankings of a database for many queries: the ground truth the approximate
@@ -65,7 +66,7 @@ public final class ExactRanking {
     for (int from = 0; from < queries.length; from += QUERY_BLOCK) {
       int to = Math.min(queries.length, from + QUERY_BLOCK);
       try (NDManager block = scope.newSubManager()) {
-        float[][] slice = java.util.Arrays.copyOfRange(queries, from, to);
+        float[][] slice = Arrays.copyOfRange(queries, from, to);
         NDArray distances = distanceFromProduct.apply(matrix(block, slice).matMul(dbT));
         float[] flat = distances.toFloatArray();
         float[] row = new float[n];

@@ -1,10 +1,8 @@
 package dev.lookalike.linalg;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -91,27 +89,7 @@ public final class ItqRotation {
   private static double[][] signTransposedTimes(float[][] v, double[][] rotation) {
     int n = v.length;
     int parts = Math.max(1, Math.min(MAX_PARTS, n / 256));
-    List<double[][]> partials =
-        IntStream.range(0, parts)
-            .parallel()
-            .mapToObj(
-                p ->
-                    partial(
-                        v,
-                        rotation,
-                        (int) ((long) p * n / parts),
-                        (int) ((long) (p + 1) * n / parts)))
-            .toList();
-    double[][] total = partials.get(0);
-    for (int p = 1; p < parts; p++) {
-      double[][] partial = partials.get(p);
-      for (int a = 0; a < total.length; a++) {
-        for (int b = 0; b < total.length; b++) {
-          total[a][b] += partial[a][b];
-        }
-      }
-    }
-    return total;
+    return RowBlocks.sum(n, parts, (from, to) -> partial(v, rotation, from, to));
   }
 
   private static double[][] partial(float[][] v, double[][] rotation, int from, int to) {

@@ -1,7 +1,6 @@
 package dev.lookalike.linalg;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
@@ -180,26 +179,7 @@ public final class Pca {
     int n = rows.length;
     int dim = mean.length;
     int parts = Math.max(1, Math.min(MAX_PARTS, n / BLOCK_ROWS));
-    List<double[][]> partials =
-        IntStream.range(0, parts)
-            .parallel()
-            .mapToObj(
-                p ->
-                    scatter(
-                        rows,
-                        mean,
-                        (int) ((long) p * n / parts),
-                        (int) ((long) (p + 1) * n / parts)))
-            .toList();
-    double[][] total = partials.get(0);
-    for (int p = 1; p < parts; p++) {
-      double[][] partial = partials.get(p);
-      for (int i = 0; i < dim; i++) {
-        for (int j = i; j < dim; j++) {
-          total[i][j] += partial[i][j];
-        }
-      }
-    }
+    double[][] total = RowBlocks.sum(n, parts, (from, to) -> scatter(rows, mean, from, to));
     double scale = 1.0 / Math.max(1, n - 1);
     for (int i = 0; i < dim; i++) {
       for (int j = i; j < dim; j++) {

@@ -34,6 +34,7 @@ public final class ConvAutoencoder {
   private final int filters;
   private final boolean batchNorm;
   private final CodeLayer codeLayer;
+  private final Noise noise;
 
   private ConvAutoencoder(Builder builder) {
     this.input = builder.input;
@@ -41,6 +42,7 @@ public final class ConvAutoencoder {
     this.filters = builder.filters;
     this.batchNorm = builder.batchNorm;
     this.codeLayer = builder.codeLayer;
+    this.noise = builder.noise;
   }
 
   public static Builder builder() {
@@ -97,7 +99,7 @@ public final class ConvAutoencoder {
     int channels = filters * 2;
     SequentialBlock decoder = new SequentialBlock();
     if (codeLayer.binary()) {
-      decoder.add(new NoisySigmoid(codeLayer.noise()));
+      decoder.add(new NoisySigmoid(codeLayer.noise(), noise));
     }
     decoder
         .add(Linear.builder().setUnits((long) channels * side * side).build())
@@ -142,8 +144,18 @@ public final class ConvAutoencoder {
     private int filters = 32;
     private boolean batchNorm;
     private CodeLayer codeLayer = CodeLayer.LINEAR;
+    private Noise noise = Noise.none();
 
     private Builder() {}
+
+    /**
+     * Where the binary code layer draws its training noise; none by default, which is enough for
+     * inference (it draws only in training).
+     */
+    public Builder optNoise(Noise noise) {
+      this.noise = noise == null ? Noise.none() : noise;
+      return this;
+    }
 
     /** Batch normalisation after every hidden convolution; default off. */
     public Builder optBatchNorm(boolean batchNorm) {

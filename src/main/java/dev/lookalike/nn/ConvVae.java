@@ -32,13 +32,20 @@ public final class ConvVae extends AbstractBlock {
   private final Block mean;
   private final Block logVariance;
   private final Block decoder;
+  private final Noise noise;
+
+  /** Builds the network for inference, which draws no ε. */
+  public ConvVae(ImageSpec input, int latent, int filters) {
+    this(input, latent, filters, Noise.none());
+  }
 
   /**
    * Builds the network; the limits on {@code input}, {@code latent} and {@code filters} are those
-   * of {@link ConvAutoencoder.Builder}.
+   * of {@link ConvAutoencoder.Builder}. In training, ε is drawn from {@code noise}.
    */
-  public ConvVae(ImageSpec input, int latent, int filters) {
+  public ConvVae(ImageSpec input, int latent, int filters, Noise noise) {
     super(VERSION);
+    this.noise = noise;
     ConvAutoencoder parts =
         ConvAutoencoder.builder().setInput(input).setLatent(latent).optFilters(filters).build();
     this.input = input;
@@ -80,7 +87,7 @@ public final class ConvVae extends AbstractBlock {
     NDArray logVar = posterior.get(1);
     NDArray z = mu;
     if (training) {
-      NDArray epsilon = mu.getManager().randomNormal(0f, 1f, mu.getShape(), mu.getDataType());
+      NDArray epsilon = noise.normalLike(mu, 1f);
       z = mu.add(logVar.mul(0.5f).exp().mul(epsilon));
     }
     return new NDList(decode(parameters, z, training), mu, logVar);

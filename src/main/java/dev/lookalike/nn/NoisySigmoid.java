@@ -18,10 +18,12 @@ final class NoisySigmoid extends AbstractBlock {
 
   private static final byte VERSION = 1;
 
-  private final float noise;
+  private final float sigma;
+  private final Noise noise;
 
-  NoisySigmoid(float noise) {
+  NoisySigmoid(float sigma, Noise noise) {
     super(VERSION);
+    this.sigma = sigma;
     this.noise = noise;
   }
 
@@ -29,8 +31,8 @@ final class NoisySigmoid extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore parameters, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    if (training && noise > 0) {
-      x = x.add(x.getManager().randomNormal(0f, noise, x.getShape(), x.getDataType()));
+    if (training && sigma > 0) {
+      x = x.add(noise.normalLike(x, sigma));
     }
     return new NDList(Activation.sigmoid(x));
   }

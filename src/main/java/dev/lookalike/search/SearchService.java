@@ -1,10 +1,10 @@
 package dev.lookalike.search;
 
-import dev.lookalike.codes.Coder;
 import dev.lookalike.codes.Codes;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.generative.Expansion;
 import dev.lookalike.generative.QueryExpander;
+import dev.lookalike.generative.QueryExpansion;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.Hit;
@@ -46,20 +46,8 @@ public final class SearchService {
         expander.variants(image, expansion.variants(), expansion.temperature(), expansion.seed())) {
       inputs.add(pipeline.toInput(variant));
     }
-    Codes codes = model.coder().code(meanDense(model.latents(inputs)));
+    Codes codes = model.coder().code(QueryExpansion.dense(model, inputs));
     return respond(index.search(codes, params), params, start);
-  }
-
-  /** The mean of the rows' unit-length versions: the expanded query's direction. */
-  public static float[] meanDense(float[][] latents) {
-    float[] mean = new float[latents[0].length];
-    for (float[] latent : latents) {
-      float[] unit = Coder.unit(latent);
-      for (int i = 0; i < mean.length; i++) {
-        mean[i] += unit[i] / latents.length;
-      }
-    }
-    return mean;
   }
 
   /** Searches by an indexed image; the image itself is usually the first hit. */

@@ -3,28 +3,26 @@ package dev.lookalike.training;
 import dev.lookalike.codes.Binarizer;
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.codes.Coder;
-import dev.lookalike.encoder.Devices;
 import dev.lookalike.encoder.LatentEncoder;
-import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
+import dev.lookalike.linalg.SeededSampling;
 import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.nn.ConvAutoencoder;
 import dev.lookalike.training.objective.DaeObjective;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Makes a model directory from images: trains the denoising autoencoder, learns the binarizer on
- * the latents of (a sample of) the training images, and writes weights and {@code model.json}.
+ * Makes a retrieval model directory from images: trains the denoising autoencoder, learns the
+ * binarizer on the latents of (a sample of) the training images, and writes weights and {@code
+ * model.json}.
  */
-public final class ModelTraining {
+public final class ModelTraining
+    extends ModelDirectoryTraining<ModelTraining.Request, EpochStats, ModelManifest> {
 
   /** Latents of at most this many images are used to learn the binarizer; more changes nothing. */
   private static final int BINARIZER_SAMPLE = 20_000;
@@ -46,7 +44,8 @@ public final class ModelTraining {
       BinarizerMethod binarizer,
       TrainingOptions options,
       DaeObjective objective,
-      String command) {
+      String command)
+      implements TrainingRequest {
 
     /** A plain denoising autoencoder with a linear code layer. */
     public Request(
@@ -71,89 +70,76 @@ public final class ModelTraining {
           DaeObjective.RECONSTRUCTION,
           command);
     }
+
+    @Override
+    public TrainingOptions trainingOptions() {
+      return options;
+    }
   }
 
-  private ModelTraining() {}
-
-  public static ModelManifest train(
-      Request request, List<FloatImage> images, Path out, Consumer<EpochStats> listener)
-      throws IOException {
+  @Override
+  protected void check(Request request) {
     if (request.bits() < 8 || request.bits() > 1024 || request.bits() % 8 != 0) {
       throw new IllegalArgumentException(
           "bits must be a multiple of 8 in [8, 1024], got: " + request.bits());
     }
     if (request.binarizer() == BinarizerMethod.UNITS && request.bits() != request.latent()) {
-      // checked before training: the units binarizer makes one bit per code unit
+      // the units binarizer makes one bit per code unit
       throw new IllegalArgumentException(
           "--binarizer units needs --bits equal to --latent ("
               + request.latent()
               + "), got "
               + request.bits());
     }
-    ConvAutoencoder network =
+  }
+
+  @Override
+  protected NetworkTrainer<EpochStats> trainer(
+      Request request, Consumer<? super EpochStats> listener) {
+    ConvAutoencoder.Builder network =
         ConvAutoencoder.builder()
             .setInput(request.spec())
             .setLatent(request.latent())
             .optFilters(request.filters())
             .optBatchNorm(request.batchNorm())
-            .optCodeLayer(request.codeLayer())
-            .build();
-    long start = System.nanoTime();
-    AutoencoderTrainer trainer =
-        new AutoencoderTrainer(
-            request.spec(), network, request.options(), request.objective(), listener);
-    try (TrainedAutoencoder<EpochStats> trained = trainer.train(images)) {
-      LatentEncoder encoder =
-          new LatentEncoder(
-              ConvAutoencoder.encoderOf(trained.block()),
-              trained.model().getNDManager(),
-              request.spec(),
-              256);
-      // Bits are learned on the unit-length latents, which is what Coder binarizes.
-      float[][] latents = Coder.unit(encoder.encode(sample(images, request.options().seed())));
-      Binarizer binarizer =
-          Binarizer.fit(latents, request.bits(), request.binarizer(), request.options().seed());
-      TrainingReport<EpochStats> report =
-          new TrainingReport<>(
-              request.data(),
-              trained.trainImages(),
-              trained.validationImages(),
-              request.options().epochs(),
-              request.options().batchSize(),
-              request.options().learningRate(),
-              request.options().seed(),
-              request.options().corruption().spec(),
-              Devices.preferred().toString(),
-              trained.history(),
-              (System.nanoTime() - start) / 1e9);
-      ModelManifest manifest =
-          new ModelManifest(
-              ModelManifest.FORMAT,
-              ModelManifest.CONV_DAE,
-              request.spec().size(),
-              request.spec().channels(),
-              request.latent(),
-              request.filters(),
-              request.batchNorm(),
-              request.codeLayer().spec(),
-              request.bits(),
-              request.options().corruption().spec(),
-              request.objective().spec(),
-              binarizer,
-              report,
-              request.command(),
-              Instant.now().toString());
-      ModelFiles.write(out, trained.block(), manifest);
-      return manifest;
-    }
+            .optCodeLayer(request.codeLayer());
+    network.build(); // refuse a bad architecture before loading anything
+    return new DaeTrainer(
+        request.spec(), network, request.options(), request.objective(), listener);
   }
 
-  private static List<FloatImage> sample(List<FloatImage> images, long seed) {
-    if (images.size() <= BINARIZER_SAMPLE) {
-      return images;
-    }
-    List<FloatImage> copy = new ArrayList<>(images);
-    java.util.Collections.shuffle(copy, new Random(seed));
-    return copy.subList(0, BINARIZER_SAMPLE);
+  @Override
+  protected ModelManifest manifest(
+      Request request,
+      TrainedNetwork<EpochStats> trained,
+      List<FloatImage> images,
+      Supplier<TrainingReport<EpochStats>> report) {
+    LatentEncoder encoder =
+        new LatentEncoder(
+            ConvAutoencoder.encoderOf(trained.block()),
+            trained.model().getNDManager(),
+            request.spec(),
+            256);
+    long seed = request.options().seed();
+    List<FloatImage> sample = SeededSampling.sample(images, BINARIZER_SAMPLE, seed);
+    // Bits are learned on the unit-length latents, which is what Coder binarizes.
+    float[][] latents = Coder.unit(encoder.encode(sample));
+    Binarizer binarizer = Binarizer.fit(latents, request.bits(), request.binarizer(), seed);
+    return new ModelManifest(
+        ModelManifest.FORMAT,
+        ModelManifest.CONV_DAE,
+        request.spec().size(),
+        request.spec().channels(),
+        request.latent(),
+        request.filters(),
+        request.batchNorm(),
+        request.codeLayer().spec(),
+        request.bits(),
+        request.options().corruption().spec(),
+        request.objective().spec(),
+        binarizer,
+        report.get(),
+        request.command(),
+        Instant.now().toString());
   }
 }

@@ -1,5 +1,6 @@
 package dev.lookalike.training;
 
+import dev.lookalike.linalg.SeededSampling;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -18,11 +19,7 @@ record Split(int[] train, int[] validation) {
    * Shuffles {@code 0..count-1} and holds out the first {@code round(count * validationFraction)}.
    */
   static Split of(int count, double validationFraction, Random random) {
-    int[] order = new int[count];
-    for (int i = 0; i < count; i++) {
-      order[i] = i;
-    }
-    shuffle(order, random);
+    int[] order = SeededSampling.permutation(count, random);
     int validation = (int) Math.round(count * validationFraction);
     if (count - validation < 1) {
       throw new IllegalArgumentException(
@@ -32,13 +29,8 @@ record Split(int[] train, int[] validation) {
         Arrays.copyOfRange(order, validation, count), Arrays.copyOfRange(order, 0, validation));
   }
 
-  /** Fisher-Yates shuffle in place. */
+  /** Shuffles in place. */
   static void shuffle(int[] values, Random random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = values[i];
-      values[i] = values[j];
-      values[j] = t;
-    }
+    SeededSampling.shuffle(values, random);
   }
 }

@@ -52,7 +52,7 @@ public record TrainingReport<E extends EpochTiming>(
           "the model held out no images for validation (train --validation 0)");
     }
     return Split.of(
-            datasetSize, validationImages / (double) datasetSize, new java.util.Random(seed))
+            datasetSize, validationImages / (double) datasetSize, RunRandom.of(seed).order())
         .validation();
   }
 }

@@ -1,143 +1,110 @@
 package dev.lookalike.training;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
+import ai.djl.nn.Block;
 import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
 import dev.lookalike.encoder.Batches;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.ConvVae;
+import dev.lookalike.nn.Noise;
 import dev.lookalike.training.objective.VaeLoss;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Trains a {@link ConvVae}: mini-batch Adam on the reconstruction error plus the KL term weighted
- * by β and the annealing factor of the epoch ({@link VaeLoss}).
+ * Trains a {@link ConvVae}: the reconstruction error plus the KL term weighted by β and the
+ * annealing factor of the epoch ({@link VaeLoss}).
  *
- * <p>A seeded share of the images is held out; its reconstruction, KL and ELBO estimate (with β =
- * 1, see {@link VaeEpochStats#validationElbo()}) are reported per epoch, so over-fitting and
- * posterior collapse (KL near 0) show up. A non-finite training loss stops training with an error
- * rather than writing a broken model.
+ * <p>Held-out images report reconstruction, KL and an ELBO estimate (with β = 1, see {@link
+ * VaeEpochStats#validationElbo()}), so over-fitting and posterior collapse (KL near 0) show up.
  */
-public final class VaeTrainer {
+public final class VaeTrainer extends NetworkTrainer<VaeEpochStats> {
 
-  private static final int EVAL_BATCH = 512;
+  private final int latent;
+  private final int filters;
+  private final VaeOptions vaeOptions;
 
-  private final ConvVae network;
-  private final VaeOptions options;
-  private final Consumer<VaeEpochStats> listener;
-
-  /** {@code network} must be fresh: training initialises its weights. */
-  public VaeTrainer(ConvVae network, VaeOptions options, Consumer<VaeEpochStats> listener) {
-    this.network = network;
-    this.options = options;
-    this.listener = listener;
+  /** Trains a fresh {@code new ConvVae(spec, latent, filters)} per run. */
+  public VaeTrainer(
+      ImageSpec spec,
+      int latent,
+      int filters,
+      VaeOptions options,
+      Consumer<? super VaeEpochStats> listener) {
+    super(spec, options.training(), listener);
+    this.latent = latent;
+    this.filters = filters;
+    this.vaeOptions = options;
   }
 
-  /** Per-image means of the two loss terms over one pass. */
-  private record Means(double reconstruction, double kl) {}
-
-  /** Trains on {@code images}, which must all match the network's input spec. */
-  public TrainedAutoencoder<VaeEpochStats> train(List<FloatImage> images) {
-    ImageSpec spec = network.input();
-    Batches.checkShapes(spec, images);
-    TrainingOptions common = options.training();
-    Random random = new Random(common.seed());
-    Split split = Split.of(images.size(), common.validationFraction(), random);
-
-    Model model = Trainers.newModel("lookalike-vae", network, common.seed());
-    var config = Trainers.adam(new VaeLoss(options.beta()), common.learningRate(), model);
-    List<VaeEpochStats> history = new ArrayList<>();
-    boolean done = false;
-    try (Trainer trainer = model.newTrainer(config)) {
-      trainer.initialize(new Shape(common.batchSize(), spec.channels(), spec.size(), spec.size()));
-      for (int epoch = 1; epoch <= common.epochs(); epoch++) {
-        long start = System.nanoTime();
-        Split.shuffle(split.train(), random);
-        VaeLoss loss = new VaeLoss(options.klWeight(epoch));
-        Means train = trainEpoch(trainer, loss, images, split.train());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (!Double.isFinite(train.reconstruction() + train.kl())) {
-          throw new IllegalStateException(
-              "VAE training diverged in epoch "
-                  + epoch
-                  + " (reconstruction "
-                  + train.reconstruction()
-                  + ", KL "
-                  + train.kl()
-                  + "); try a lower learning rate than "
-                  + common.learningRate());
-        }
-        Means validation =
-            split.validation().length == 0
-                ? new Means(Double.NaN, Double.NaN)
-                : validate(trainer, images, split.validation());
-        VaeEpochStats stats =
-            new VaeEpochStats(
-                epoch,
-                loss.klWeight(),
-                train.reconstruction(),
-                train.kl(),
-                validation.reconstruction(),
-                validation.kl(),
-                -(validation.reconstruction() + validation.kl()),
-                seconds,
-                split.train().length / seconds);
-        history.add(stats);
-        listener.accept(stats);
-      }
-      done = true;
-    } finally {
-      if (!done) {
-        model.close();
-      }
-    }
-    return new TrainedAutoencoder<>(
-        model, history, split.train().length, split.validation().length);
+  @Override
+  protected String name() {
+    return "lookalike-vae";
   }
 
-  private Means trainEpoch(Trainer trainer, VaeLoss loss, List<FloatImage> images, int[] ids) {
-    ImageSpec spec = network.input();
-    int batchSize = options.training().batchSize();
-    double reconstruction = 0;
-    double kl = 0;
-    for (int from = 0; from < ids.length; from += batchSize) {
-      int to = Math.min(ids.length, from + batchSize);
-      try (NDManager batch = trainer.getManager().newSubManager()) {
-        NDArray clean = Batches.stack(batch, spec, images, ids, from, to);
-        NDArray input = options.training().corruption().apply(clean);
-        try (GradientCollector collector = trainer.newGradientCollector()) {
-          VaeLoss.Terms terms = VaeLoss.terms(clean, trainer.forward(new NDList(input)));
-          collector.backward(loss.objective(terms));
-          reconstruction += terms.reconstruction().sum().getFloat();
-          kl += terms.divergence().sum().getFloat();
-        }
-        trainer.step();
-      }
-    }
-    return new Means(reconstruction / ids.length, kl / ids.length);
+  @Override
+  protected Block network(Noise noise) {
+    return new ConvVae(spec, latent, filters, noise);
   }
 
-  /** Held-out terms with one z sample per image, as in training, so their sum estimates −ELBO. */
-  private Means validate(Trainer trainer, List<FloatImage> images, int[] ids) {
-    double reconstruction = 0;
-    double kl = 0;
-    for (int from = 0; from < ids.length; from += EVAL_BATCH) {
-      int to = Math.min(ids.length, from + EVAL_BATCH);
-      try (NDManager batch = trainer.getManager().newSubManager()) {
-        NDArray clean = Batches.stack(batch, network.input(), images, ids, from, to);
-        VaeLoss.Terms terms = VaeLoss.terms(clean, trainer.forward(new NDList(clean)));
-        reconstruction += terms.reconstruction().sum().getFloat();
-        kl += terms.divergence().sum().getFloat();
+  @Override
+  protected Loss configLoss() {
+    return new VaeLoss(vaeOptions.beta());
+  }
+
+  @Override
+  protected Run<VaeEpochStats> start(Trainer trainer, Random order, Noise noise) {
+    return new Run<>() {
+      @Override
+      public NDList inputs(NDManager scope, List<FloatImage> batch) {
+        NDArray clean = Batches.stack(scope, spec, batch, 0, batch.size());
+        return new NDList(clean, options.corruption().apply(clean, noise));
       }
-    }
-    return new Means(reconstruction / ids.length, kl / ids.length);
+
+      @Override
+      public StepLoss loss(NDManager scope, NDList inputs, int epoch) {
+        VaeLoss.Terms terms =
+            VaeLoss.terms(inputs.get(0), trainer.forward(new NDList(inputs.get(1))));
+        VaeLoss loss = new VaeLoss(vaeOptions.klWeight(epoch));
+        return new StepLoss(loss.objective(terms), means(terms));
+      }
+
+      /** One z sample per image, as in training, so the two terms sum to an estimate of −ELBO. */
+      @Override
+      public double[] validate(NDManager scope, NDArray clean) {
+        return means(VaeLoss.terms(clean, trainer.forward(new NDList(clean))));
+      }
+
+      @Override
+      public int validationTerms() {
+        return 2;
+      }
+
+      @Override
+      public VaeEpochStats stats(
+          int epoch, double[] train, double[] validation, double seconds, double imagesPerSecond) {
+        return new VaeEpochStats(
+            epoch,
+            vaeOptions.klWeight(epoch),
+            train[0],
+            train[1],
+            validation[0],
+            validation[1],
+            -(validation[0] + validation[1]),
+            seconds,
+            imagesPerSecond);
+      }
+    };
+  }
+
+  private static double[] means(VaeLoss.Terms terms) {
+    return new double[] {
+      terms.reconstruction().mean().getFloat(), terms.divergence().mean().getFloat()
+    };
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,7 +137,7 @@ class BinarizerTest {
     float[][] rows = clustered(3_000, 16, 4);
     Binarizer binarizer = Binarizer.fit(rows, 16, BinarizerMethod.UNITS, 5);
     assertBalanced(binarizer, rows);
-    for (float[] row : java.util.Arrays.copyOf(rows, 50)) {
+    for (float[] row : Arrays.copyOf(rows, 50)) {
       long code = binarizer.encode(row)[0];
       for (int b = 0; b < 16; b++) {
         assertEquals(

@@ -40,7 +40,7 @@ public final class OfflineProbe {
             BinarizerMethod.MEDIAN,
             new TrainingOptions(1, 16, 0.003f, 0.25, 1, Corruption.parse("gaussian:0.3")),
             "probe");
-    ModelTraining.train(request, TinyImages.squares(32, 16, 1), dir, stats -> {});
+    new ModelTraining().train(request, TinyImages.squares(32, 16, 1), dir, stats -> {});
     try (CodeModel model = CodeModel.load(ModelSource.directory(dir))) {
       model.codes(TinyImages.squares(4, 16, 2));
     }

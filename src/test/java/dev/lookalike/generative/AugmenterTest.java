@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Augments, interpolates and samples with a tiny VAE trained once for the class. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +36,7 @@ class AugmenterTest {
   @BeforeAll
   void train() throws IOException {
     dir = Files.createTempDirectory("vae-augmenter");
-    VaeTraining.train(VaeTrainingTest.request(3, 1f, 2), images, dir, s -> {});
+    new VaeTraining().train(VaeTrainingTest.request(3, 1f, 2), images, dir, s -> {});
     model = VaeModel.load(ModelSource.directory(dir));
     augmenter = new Augmenter(model);
   }
@@ -133,5 +134,28 @@ class AugmenterTest {
     for (float value : image.pixels()) {
       assertTrue(value >= 0f && value <= 1f, "value " + value + " outside [0,1]");
     }
+  }
+
+  @Test
+  void augmentationFilesWriteEachVariantAndTheSheet(@TempDir Path out) throws IOException {
+    List<Path> written =
+        new AugmentationFiles(augmenter)
+            .write(
+                images.subList(0, 2), 2, 1f, 42, out.resolve("variants"), out.resolve("sheet.png"));
+    assertEquals(
+        List.of(
+            out.resolve("variants/image-00-variant-00.png"),
+            out.resolve("variants/image-00-variant-01.png"),
+            out.resolve("variants/image-01-variant-00.png"),
+            out.resolve("variants/image-01-variant-01.png"),
+            out.resolve("sheet.png")),
+        written);
+    for (Path file : written) {
+      assertTrue(Files.size(file) > 0, file + " is written");
+    }
+    List<Path> one =
+        new AugmentationFiles(augmenter)
+            .write(images.subList(0, 1), 1, 1f, 42, out.resolve("one"), null);
+    assertEquals(List.of(out.resolve("one/variant-00.png")), one);
   }
 }

@@ -2,6 +2,7 @@ package dev.lookalike.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +52,7 @@ class ModelTrainingTest {
     List<FloatImage> images = TinyImages.squares(128, 16, 1);
     List<EpochStats> epochs = new ArrayList<>();
     ModelManifest manifest =
-        ModelTraining.train(request(4, "masking:0.2"), images, dir, epochs::add);
+        new ModelTraining().train(request(4, "masking:0.2"), images, dir, epochs::add).manifest();
 
     assertEquals(4, epochs.size());
     assertTrue(
@@ -97,7 +100,7 @@ class ModelTrainingTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ModelTraining.train(request(1, "none"), wrong, dir, s -> {}));
+            () -> new ModelTraining().train(request(1, "none"), wrong, dir, s -> {}));
     assertTrue(e.getMessage().contains("20x20"), e.getMessage());
   }
 
@@ -129,7 +132,8 @@ class ModelTrainingTest {
             objective,
             "test");
     List<EpochStats> epochs = new ArrayList<>();
-    ModelManifest manifest = ModelTraining.train(request, images, dir, epochs::add);
+    ModelManifest manifest =
+        new ModelTraining().train(request, images, dir, epochs::add).manifest();
 
     assertTrue(
         epochs.stream().allMatch(e -> e.trainPenalty() > 0 && Double.isFinite(e.trainLoss())),
@@ -176,7 +180,7 @@ class ModelTrainingTest {
             mixing,
             "test");
     ModelManifest manifest =
-        ModelTraining.train(request, TinyImages.squares(48, 28, 2), dir, s -> {});
+        new ModelTraining().train(request, TinyImages.squares(48, 28, 2), dir, s -> {}).manifest();
     assertEquals("mse; augment vae:" + vae + ":0.5 (temperature 1.0)", manifest.objective());
 
     var wrongShape =
@@ -196,8 +200,9 @@ class ModelTrainingTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                ModelTraining.train(
-                    wrongShape, TinyImages.squares(48, 16, 2), dir.resolve("other"), s -> {}));
+                new ModelTraining()
+                    .train(
+                        wrongShape, TinyImages.squares(48, 16, 2), dir.resolve("other"), s -> {}));
     assertTrue(
         e.getMessage().contains("vae-tiny") && e.getMessage().contains("28"), e.getMessage());
     var unitsMismatch =
@@ -217,8 +222,12 @@ class ModelTrainingTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                ModelTraining.train(
-                    unitsMismatch, TinyImages.squares(16, 28, 2), dir.resolve("units"), s -> {}));
+                new ModelTraining()
+                    .train(
+                        unitsMismatch,
+                        TinyImages.squares(16, 28, 2),
+                        dir.resolve("units"),
+                        s -> {}));
     assertTrue(units.getMessage().contains("--bits equal to --latent"), units.getMessage());
     assertThrows(IllegalArgumentException.class, () -> VariantMixing.parse("vae:" + vae, 1f));
     assertThrows(
@@ -230,15 +239,61 @@ class ModelTrainingTest {
   @Test
   void theValidationSplitOfATrainedModelCanBeDrawnAgain(@TempDir Path dir) throws IOException {
     List<FloatImage> images = TinyImages.squares(128, 16, 1);
-    ModelManifest manifest = ModelTraining.train(request(1, "none"), images, dir, s -> {});
-    int[] heldOut = manifest.training().validationIds(128);
-    assertEquals(32, heldOut.length);
-    assertEquals(32, java.util.Arrays.stream(heldOut).distinct().count());
-    assertArrayEquals(
-        Split.of(128, 0.25, new java.util.Random(3)).validation(),
-        heldOut,
-        "the trainer's own split");
-    assertThrows(IllegalStateException.class, () -> manifest.training().validationIds(60_000));
+    TrainingResult<ModelManifest> result =
+        new ModelTraining().train(request(1, "none"), images, dir, s -> {});
+    int[] used = result.validationIds();
+    assertEquals(32, used.length);
+    assertEquals(32, Arrays.stream(used).distinct().count(), "no image held out twice");
+    // what evaluate --split validation derives from model.json is what the trainer held out
+    ModelManifest reloaded;
+    try (CodeModel model = CodeModel.load(ModelSource.directory(dir))) {
+      reloaded = model.manifest();
+    }
+    assertArrayEquals(used, reloaded.training().validationIds(128), "the trainer's actual split");
+    assertThrows(IllegalStateException.class, () -> reloaded.training().validationIds(60_000));
+  }
+
+  @Test
+  void theSameSeedTrainsTheSameWeightsAndAnotherSeedOthers(@TempDir Path dir) throws IOException {
+    List<FloatImage> images = TinyImages.squares(64, 16, 1);
+    DaeObjective contractive =
+        new DaeObjective(List.of(Penalty.contractive(0.001f)), 1, 0f, true, null);
+    TrainingOptions seeded =
+        new TrainingOptions(2, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2"));
+    TrainingOptions reseeded = new TrainingOptions(2, 16, 0.003f, 0.25, 4, seeded.corruption());
+    List<List<EpochStats>> histories = new ArrayList<>();
+    List<byte[]> weights = new ArrayList<>();
+    int run = 0;
+    for (TrainingOptions options : List.of(seeded, seeded, reseeded)) {
+      Path out = dir.resolve("run" + run++);
+      var request =
+          new ModelTraining.Request(
+              "squares",
+              SPEC,
+              8,
+              4,
+              false,
+              CodeLayer.parse("binary:2"),
+              8,
+              BinarizerMethod.UNITS,
+              options,
+              contractive,
+              "test");
+      List<EpochStats> history = new ArrayList<>();
+      new ModelTraining().train(request, images, out, history::add);
+      histories.add(history);
+      weights.add(Files.readAllBytes(out.resolve(ModelFiles.WEIGHTS)));
+    }
+    assertArrayEquals(weights.get(0), weights.get(1), "same seed, same weights");
+    assertEquals(losses(histories.get(0)), losses(histories.get(1)), "same seed, same losses");
+    assertFalse(Arrays.equals(weights.get(0), weights.get(2)), "another seed, other weights");
+    assertNotEquals(losses(histories.get(0)), losses(histories.get(2)));
+  }
+
+  private static List<Double> losses(List<EpochStats> history) {
+    return history.stream()
+        .flatMap(e -> Stream.of(e.trainLoss(), e.trainPenalty(), e.validationLoss()))
+        .toList();
   }
 
   @Test

@@ -24,7 +24,7 @@ record ContractivePenalty(float weight) implements Penalty {
   @Override
   public NDArray loss(PenaltyInput input) {
     NDArray x = input.noisy();
-    NDArray probe = x.getManager().randomNormal(0f, 1f, x.getShape(), x.getDataType());
+    NDArray probe = input.noise().normalLike(x, 1f);
     NDArray moved = input.encode(x.add(probe.mul(STEP)));
     NDArray directional = moved.sub(input.code()).div(STEP);
     return directional.square().sum(new int[] {1}).mean().mul(weight);

@@ -21,7 +21,7 @@ record ContrastivePenalty(float weight, float temperature) implements Penalty {
 
   @Override
   public NDArray loss(PenaltyInput input) {
-    NDArray view = input.corruption().apply(input.views().apply(input.clean()));
+    NDArray view = input.corrupt(input.views().apply(input.clean()));
     NDArray a = unit(input.code());
     NDArray b = unit(input.encode(view));
     NDArray logits = a.matMul(b.transpose()).div(temperature);

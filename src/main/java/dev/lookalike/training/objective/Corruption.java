@@ -1,6 +1,9 @@
 package dev.lookalike.training.objective;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import dev.lookalike.nn.Noise;
 import java.util.Locale;
 
 /**
@@ -14,8 +17,11 @@ import java.util.Locale;
  */
 public sealed interface Corruption {
 
-  /** A corrupted copy of a batch of images in [0,1]; {@code clean} is not modified. */
-  NDArray apply(NDArray clean);
+  /**
+   * A corrupted copy of a batch of images in [0,1], its randomness drawn from {@code noise}; {@code
+   * clean} is not modified.
+   */
+  NDArray apply(NDArray clean, Noise noise);
 
   /** The spec this corruption is parsed from, e.g. {@code gaussian:0.3}. */
   String spec();
@@ -66,10 +72,8 @@ public sealed interface Corruption {
     }
 
     @Override
-    public NDArray apply(NDArray clean) {
-      NDArray noise =
-          clean.getManager().randomNormal(0f, sigma, clean.getShape(), clean.getDataType());
-      return clean.add(noise).clip(0f, 1f);
+    public NDArray apply(NDArray clean, Noise noise) {
+      return clean.add(noise.normalLike(clean, sigma)).clip(0f, 1f);
     }
 
     @Override
@@ -85,15 +89,12 @@ public sealed interface Corruption {
     }
 
     @Override
-    public NDArray apply(NDArray clean) {
-      var manager = clean.getManager();
-      NDArray hit = manager.randomUniform(0f, 1f, clean.getShape()).lt(probability);
+    public NDArray apply(NDArray clean, Noise noise) {
+      NDManager manager = clean.getManager();
+      NDArray hit = noise.uniform(manager, clean.getShape()).lt(probability);
       NDArray salt =
-          manager
-              .randomUniform(0f, 1f, clean.getShape())
-              .gte(0.5f)
-              .toType(clean.getDataType(), false);
-      return ai.djl.ndarray.NDArrays.where(hit, salt, clean);
+          noise.uniform(manager, clean.getShape()).gte(0.5f).toType(clean.getDataType(), false);
+      return NDArrays.where(hit, salt, clean);
     }
 
     @Override
@@ -111,8 +112,8 @@ public sealed interface Corruption {
     }
 
     @Override
-    public NDArray apply(NDArray clean) {
-      NDArray keep = clean.getManager().randomUniform(0f, 1f, clean.getShape()).gte(probability);
+    public NDArray apply(NDArray clean, Noise noise) {
+      NDArray keep = noise.uniform(clean.getManager(), clean.getShape()).gte(probability);
       return clean.mul(keep.toType(clean.getDataType(), false));
     }
 
@@ -125,7 +126,7 @@ public sealed interface Corruption {
   /** No corruption: a plain autoencoder. */
   record None() implements Corruption {
     @Override
-    public NDArray apply(NDArray clean) {
+    public NDArray apply(NDArray clean, Noise noise) {
       return clean.duplicate();
     }
 

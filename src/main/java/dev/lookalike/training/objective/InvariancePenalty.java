@@ -19,7 +19,7 @@ record InvariancePenalty(float weight) implements Penalty {
 
   @Override
   public NDArray loss(PenaltyInput input) {
-    NDArray view = input.corruption().apply(input.views().apply(input.clean()));
+    NDArray view = input.corrupt(input.views().apply(input.clean()));
     NDArray a = input.code();
     NDArray b = input.encode(view);
     NDArray invariance = a.sub(b).square().mean();

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.lookalike.encoder.Devices;
+import dev.lookalike.nn.Noise;
 import org.junit.jupiter.api.Test;
 
 /** The three corruptions of the denoising-autoencoder literature do what their names say. */
@@ -20,7 +21,7 @@ class CorruptionTest {
   void gaussianNoiseHasTheRequestedSpreadAndStaysInRange() {
     try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
       NDArray clean = manager.full(SHAPE, 0.5f);
-      float[] noisy = Corruption.parse("gaussian:0.1").apply(clean).toFloatArray();
+      float[] noisy = Corruption.parse("gaussian:0.1").apply(clean, new Noise(5)).toFloatArray();
       double sum = 0;
       double squares = 0;
       for (float v : noisy) {
@@ -39,7 +40,9 @@ class CorruptionTest {
   void saltAndPepperSetsAboutPOfThePixelsToBlackOrWhite() {
     try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
       float[] noisy =
-          Corruption.parse("saltpepper:0.2").apply(manager.full(SHAPE, 0.5f)).toFloatArray();
+          Corruption.parse("saltpepper:0.2")
+              .apply(manager.full(SHAPE, 0.5f), new Noise(5))
+              .toFloatArray();
       int black = 0;
       int white = 0;
       for (float v : noisy) {
@@ -60,7 +63,9 @@ class CorruptionTest {
   void maskingZeroesAboutPOfThePixels() {
     try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
       float[] noisy =
-          Corruption.parse("masking:0.3").apply(manager.full(SHAPE, 0.8f)).toFloatArray();
+          Corruption.parse("masking:0.3")
+              .apply(manager.full(SHAPE, 0.8f), new Noise(5))
+              .toFloatArray();
       int zero = 0;
       for (float v : noisy) {
         if (v == 0f) {

@@ -10,9 +10,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.training.ParameterStore;
+import dev.lookalike.nn.Noise;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,8 @@ class PenaltyTest {
         clean,
         code,
         new Corruption.None(),
-        views);
+        views,
+        new Noise(11));
   }
 
   @Test
@@ -80,8 +83,9 @@ class PenaltyTest {
   @Test
   void contractiveEstimatesTheSquaredFrobeniusNormOfTheJacobian() {
     try (NDManager manager = NDManager.newBaseManager()) {
+      Noise noise = new Noise(7);
       int pixels = 16;
-      NDArray x = manager.randomUniform(0f, 1f, new Shape(4096, 1, 4, 4));
+      NDArray x = noise.uniform(manager, new Shape(4096, 1, 4, 4));
       NDArray code =
           DOUBLING
               .forward(new ParameterStore(manager, false), new NDList(x), true)
@@ -99,18 +103,18 @@ class PenaltyTest {
   @Test
   void varianceFloorAndCovarianceTellCollapsedCodesFromSpreadOnes() {
     try (NDManager manager = NDManager.newBaseManager()) {
+      Noise noise = new Noise(7);
       NDArray collapsed = manager.full(new Shape(64, 4), 3f);
       assertEquals(
           1f,
           CodeStatistics.varianceFloor(collapsed, 1f).getFloat(),
           1e-2f,
           "every unit below the floor");
-      NDArray spread =
-          manager.randomNormal(0f, 2f, new Shape(4096, 4), ai.djl.ndarray.types.DataType.FLOAT32);
+      NDArray spread = noise.normal(manager, new Shape(4096, 4), DataType.FLOAT32, 2f);
       assertEquals(0f, CodeStatistics.varianceFloor(spread, 1f).getFloat(), 1e-6f);
       assertTrue(
           CodeStatistics.offDiagonalCovariance(spread).getFloat() < 0.1f, "independent units");
-      NDArray column = manager.randomNormal(new Shape(4096, 1));
+      NDArray column = noise.normal(manager, new Shape(4096, 1), DataType.FLOAT32, 1f);
       NDArray copies = NDArrays.concat(new NDList(column, column, column), 1);
       // each off-diagonal covariance ≈ 1: 6 of them squared, divided by 3 units
       assertEquals(2f, CodeStatistics.offDiagonalCovariance(copies).getFloat(), 0.3f);
@@ -120,7 +124,8 @@ class PenaltyTest {
   @Test
   void invarianceIsLowestForCodesThatAgreeAcrossViewsAndStaySpread() {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray x = manager.randomUniform(0f, 1f, new Shape(256, 1, 4, 4));
+      Noise noise = new Noise(7);
+      NDArray x = noise.uniform(manager, new Shape(256, 1, 4, 4));
       NDArray code =
           DOUBLING
               .forward(new ParameterStore(manager, false), new NDList(x), true)
@@ -141,8 +146,9 @@ class PenaltyTest {
   @Test
   void contrastiveRewardsFindingEachImagesOwnView() {
     try (NDManager manager = NDManager.newBaseManager()) {
+      Noise noise = new Noise(7);
       int n = 64;
-      NDArray x = manager.randomNormal(new Shape(n, 1, 4, 4));
+      NDArray x = noise.normal(manager, new Shape(n, 1, 4, 4), DataType.FLOAT32, 1f);
       NDArray code =
           DOUBLING
               .forward(new ParameterStore(manager, false), new NDList(x), true)

@@ -1,0 +1,57 @@
+package dev.lookalike.eval;
+
+import dev.lookalike.codes.Binarizer;
+import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.linalg.Pca;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Other ways to derive codes from the same latents, to show what each choice of Coder buys. */
+final class Ablations {
+
+  private static final String FAMILY = "ablation";
+
+  private Ablations() {}
+
+  /**
+   * @param latents the raw latents of database and queries
+   * @param dense their unit-length versions, the served dense codes
+   * @param own the model's binarizer method
+   */
+  static List<MethodResult> of(
+      Methods methods, Rows latents, Rows dense, BinarizerMethod own, int bits, long seed) {
+    List<MethodResult> results = new ArrayList<>();
+    results.add(methods.l2("ablation: DAE latent L2", FAMILY, latents));
+    float[] mean = Pca.fit(latents.fitSample(seed), 1).mean();
+    results.add(methods.cosine("ablation: DAE centred cosine", FAMILY, latents.centred(mean)));
+    int latent = latents.database()[0].length;
+    for (double power : new double[] {0.5, 1.0}) {
+      Pca pca = Pca.fit(latents.fitSample(seed), latent);
+      results.add(
+          methods.cosine(
+              "ablation: DAE PCA-whitened^" + power + " cosine",
+              FAMILY,
+              latents.whitened(pca, power)));
+    }
+    if (own == BinarizerMethod.UNITS) {
+      results.add(bits(methods, dense, bits, BinarizerMethod.MEDIAN, seed));
+    }
+    BinarizerMethod other =
+        own == BinarizerMethod.ITQ ? BinarizerMethod.MEDIAN : BinarizerMethod.ITQ;
+    results.add(bits(methods, dense, bits, other, seed));
+    Binarizer rawItq = Binarizer.fit(latents.fitSample(seed), bits, BinarizerMethod.ITQ, seed);
+    results.add(
+        methods.hamming(
+            "ablation: DAE " + bits + "-bit ITQ of raw latent", FAMILY, latents.encode(rawItq)));
+    return results;
+  }
+
+  private static MethodResult bits(
+      Methods methods, Rows dense, int bits, BinarizerMethod method, long seed) {
+    Binarizer binarizer = Binarizer.fit(dense.fitSample(seed), bits, method, seed);
+    return methods.hamming(
+        "ablation: DAE " + bits + "-bit " + method.name() + " Hamming",
+        FAMILY,
+        dense.encode(binarizer));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.lookalike.training;
+
+import dev.lookalike.training.objective.DaeObjective;
+import dev.lookalike.training.objective.Penalty;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The regularisers asked for on the command line, before they are parsed into a {@link
+ * DaeObjective}. Weights of 0 and null specs mean off.
+ *
+ * @param sparse {@code l1:λ} or {@code kl:ρ:β}, or null
+ * @param contractive weight of the contractive term
+ * @param invariance weight of the invariance term
+ * @param contrastive {@code λ[:τ]}, or null
+ * @param bitBalance weight of the bit balance term
+ * @param viewShift most pixels a view is shifted by
+ * @param viewZoom views are zoomed by a factor in [1 − z, 1 + z]
+ * @param viewFlip whether views are mirrored at random
+ * @param augment {@code vae:<MODEL_DIR>:<ratio>}, or null
+ * @param augmentTemperature temperature of the variants of {@code augment}
+ */
+public record ObjectiveOptions(
+    String sparse,
+    float contractive,
+    float invariance,
+    String contrastive,
+    float bitBalance,
+    int viewShift,
+    float viewZoom,
+    boolean viewFlip,
+    String augment,
+    float augmentTemperature) {
+
+  /** Plain reconstruction with the default views. */
+  public static final ObjectiveOptions NONE =
+      new ObjectiveOptions(null, 0, 0, null, 0, 2, 0f, true, null, 1f);
+
+  public ObjectiveOptions {
+    if (contractive < 0 || invariance < 0 || bitBalance < 0) {
+      throw new IllegalArgumentException(
+          "--contractive, --invariance and --bit-balance must be >= 0 (0 = off), got: "
+              + contractive
+              + ", "
+              + invariance
+              + ", "
+              + bitBalance);
+    }
+  }
+
+  /** The penalties in a fixed order (it is recorded in model.json), views and mixing. */
+  public DaeObjective objective() {
+    List<Penalty> penalties = new ArrayList<>();
+    if (sparse != null) {
+      penalties.add(Penalty.sparse(sparse));
+    }
+    if (contractive > 0) {
+      penalties.add(Penalty.contractive(contractive));
+    }
+    if (invariance > 0) {
+      penalties.add(Penalty.invariance(invariance));
+    }
+    if (contrastive != null) {
+      penalties.add(Penalty.contrastive(contrastive));
+    }
+    if (bitBalance > 0) {
+      penalties.add(Penalty.bitBalance(bitBalance));
+    }
+    VariantMixing mixing =
+        augment == null ? null : VariantMixing.parse(augment, augmentTemperature);
+    return new DaeObjective(penalties, viewShift, viewZoom, viewFlip, mixing);
+  }
+}

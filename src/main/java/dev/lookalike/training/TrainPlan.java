@@ -1,0 +1,72 @@
+package dev.lookalike.training;
+
+import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.dataset.DataSource;
+import dev.lookalike.image.ImageSpec;
+import dev.lookalike.nn.CodeLayer;
+import java.nio.file.Path;
+
+/**
+ * Everything {@code lookalike train} was asked for, typed: what {@link TrainingService} carries
+ * out.
+ *
+ * @param data the images: a folder or {@code fashion-mnist:train}
+ * @param fashionMnistDir where the IDX files of a Fashion-MNIST split are
+ * @param out the model directory to write
+ * @param noise the corruption spec, or null for the variant's default ({@link #corruption()})
+ * @param maxImages train on a seeded sample of at most this many images, or null for all
+ * @param objective the DAE's regularisers (ignored for the VAE)
+ * @param beta VAE only: weight of the KL term
+ * @param annealEpochs VAE only: epochs of KL annealing
+ * @param command the command line, recorded in model.json
+ */
+public record TrainPlan(
+    DataSource data,
+    Path fashionMnistDir,
+    Path out,
+    Variant variant,
+    ImageSpec spec,
+    int latent,
+    int filters,
+    int bits,
+    BinarizerMethod binarizer,
+    boolean batchNorm,
+    CodeLayer codeLayer,
+    int epochs,
+    int batchSize,
+    float learningRate,
+    double validation,
+    long seed,
+    String noise,
+    Integer maxImages,
+    ObjectiveOptions objective,
+    float beta,
+    int annealEpochs,
+    String command) {
+
+  /** The DAE's corruption unless told otherwise. */
+  public static final String DEFAULT_NOISE = "gaussian:0.3";
+
+  public TrainPlan {
+    if (data == null || out == null || variant == null || spec == null) {
+      throw new IllegalArgumentException("data, out, variant and spec are required");
+    }
+    if (maxImages != null && maxImages < 1) {
+      throw new IllegalArgumentException("--max-images must be at least 1, got: " + maxImages);
+    }
+    if (binarizer == null || codeLayer == null || objective == null) {
+      throw new IllegalArgumentException("binarizer, code layer and objective are required");
+    }
+  }
+
+  /**
+   * The corruption asked for; by default {@value #DEFAULT_NOISE} for the DAE and none for the VAE,
+   * which its KL term regularises.
+   */
+  public String corruption() {
+    if (noise != null) {
+      return noise;
+    }
+    return variant == Variant.VAE ? "none" : DEFAULT_NOISE;
+  }
+}
