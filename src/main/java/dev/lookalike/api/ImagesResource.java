@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -88,7 +89,7 @@ public class ImagesResource {
     // The id is derived from the image's URI or content, so a thumbnail only changes on re-index.
     return Response.ok(png, "image/png")
         .cacheControl(cache)
-        .tag(Integer.toHexString(java.util.Arrays.hashCode(png)))
+        .tag(Integer.toHexString(Arrays.hashCode(png)))
         .build();
   }
 

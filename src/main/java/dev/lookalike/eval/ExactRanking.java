@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.lookalike.codes.BinaryCodes;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * Brute-force top-k rankings of a database for many queries: the ground truth the approximate
@@ -58,7 +59,7 @@ public final class ExactRanking {
       NDArray db,
       float[][] queries,
       int k,
-      java.util.function.UnaryOperator<NDArray> distanceFromProduct) {
+      UnaryOperator<NDArray> distanceFromProduct) {
     int n = (int) db.getShape().get(0);
     int top = Math.min(k, n);
     NDArray dbT = db.transpose();

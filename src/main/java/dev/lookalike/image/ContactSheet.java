@@ -1,5 +1,6 @@
 package dev.lookalike.image;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class ContactSheet {
     int width = columns * (cellWidth + GUTTER) + GUTTER;
     int height = rows.size() * (cellHeight + GUTTER) + GUTTER;
     float[] pixels = new float[channels * width * height];
-    java.util.Arrays.fill(pixels, 1f);
+    Arrays.fill(pixels, 1f);
     for (int r = 0; r < rows.size(); r++) {
       for (int c = 0; c < rows.get(r).size(); c++) {
         FloatImage image = rows.get(r).get(c);

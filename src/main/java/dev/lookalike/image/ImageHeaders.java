@@ -2,6 +2,7 @@ package dev.lookalike.image;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -143,7 +144,7 @@ final class ImageHeaders {
     if (b.length < 30) {
       throw damaged("WebP", "its header is cut short");
     }
-    String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+    String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
     return switch (chunk) {
       case "VP8X" -> size("WebP", 1 + uint24le(b, 24), 1 + uint24le(b, 27));
       case "VP8 " -> {

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class ApiTest {
         .body("hits[0].uri", equalTo("fashion-mnist:test#7"))
         .body("hits[0].label", equalTo(SampleImages.label(7)))
         .body("hits[0].hamming", equalTo(0))
-        .body("hits[0].distance", org.hamcrest.Matchers.lessThan(1e-4f))
+        .body("hits[0].distance", Matchers.lessThan(1e-4f))
         .body("hits.id", everyItem(notNullValue()))
         .body("tookMs", greaterThan(0f));
   }
@@ -245,7 +246,7 @@ class ApiTest {
         .get("/api/labels")
         .then()
         .statusCode(200)
-        .body("", org.hamcrest.Matchers.hasItems("Ankle boot", "Trouser", "Bag"));
+        .body("", Matchers.hasItems("Ankle boot", "Trouser", "Bag"));
     given()
         .when()
         .get("/api/map?n=120")
@@ -255,8 +256,8 @@ class ApiTest {
         .body(
             "points.x",
             everyItem(
-                org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(0f))
-                    .and(org.hamcrest.Matchers.lessThanOrEqualTo(1f))))
+                Matchers.both(Matchers.greaterThanOrEqualTo(0f))
+                    .and(Matchers.lessThanOrEqualTo(1f))))
         .body("points[0].label", notNullValue())
         .body("varianceShown", greaterThan(0f));
     given().when().get("/api/map?n=0").then().statusCode(400);

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.MatcherAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ class ServerFaultTest {
               .extract()
               .asString();
       for (String leak : List.of("secret", "96-bit", "Exception", "dev.lookalike", "at ")) {
-        org.hamcrest.MatcherAssert.assertThat(kind, body, not(containsString(leak)));
+        MatcherAssert.assertThat(kind, body, not(containsString(leak)));
       }
     }
   }

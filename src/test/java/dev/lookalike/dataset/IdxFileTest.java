@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class IdxFileTest {
     out.writeInt(0x0801);
     out.writeInt(2);
     out.write(new byte[] {7, (byte) 200});
-    IdxFile file = IdxFile.read(new java.io.ByteArrayInputStream(bytes.toByteArray()), "labels");
+    IdxFile file = IdxFile.read(new ByteArrayInputStream(bytes.toByteArray()), "labels");
     assertEquals(2, file.count());
     assertEquals(200, file.unsigned(1));
   }

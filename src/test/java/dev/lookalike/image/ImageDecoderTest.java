@@ -6,19 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.image.InvalidImageException.Reason;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
@@ -162,13 +172,12 @@ class ImageDecoderTest {
     assertEquals(Reason.UNSUPPORTED_TYPE, e.reason());
     assertTrue(e.getMessage().contains("PNG, JPEG, BMP, TIFF, WebP or GIF"), e.getMessage());
 
-    byte[] hello = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
     assertEquals(
         Reason.UNSUPPORTED_TYPE,
         assertThrows(InvalidImageException.class, () -> grey28.prepare(hello)).reason());
 
-    byte[] bmText =
-        "BMW is a car maker, not a bitmap".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] bmText = "BMW is a car maker, not a bitmap".getBytes(StandardCharsets.US_ASCII);
     assertEquals(ImageFormat.UNKNOWN, ImageFormat.sniff(bmText));
     assertEquals(
         Reason.UNSUPPORTED_TYPE,
@@ -261,7 +270,7 @@ class ImageDecoderTest {
             ColorSpace.getInstance(ColorSpace.CS_GRAY),
             true,
             false,
-            java.awt.Transparency.TRANSLUCENT,
+            Transparency.TRANSLUCENT,
             DataBuffer.TYPE_BYTE);
     WritableRaster raster = model.createCompatibleWritableRaster(40, 40);
     for (int y = 0; y < 40; y++) {
@@ -401,7 +410,7 @@ class ImageDecoderTest {
 
   private static Mat noise(int width, int height) {
     Mat mat = new Mat(height, width, CvType.CV_8UC3);
-    org.opencv.core.Core.randu(mat, 0, 256);
+    Core.randu(mat, 0, 256);
     return mat;
   }
 
@@ -428,16 +437,14 @@ class ImageDecoderTest {
   }
 
   private static byte[] bigEndianTiff(BufferedImage image) {
-    javax.imageio.ImageWriter writer =
-        javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    try (javax.imageio.stream.ImageOutputStream stream =
-        javax.imageio.ImageIO.createImageOutputStream(out)) {
-      stream.setByteOrder(java.nio.ByteOrder.BIG_ENDIAN);
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      stream.setByteOrder(ByteOrder.BIG_ENDIAN);
       writer.setOutput(stream);
       writer.write(image);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       writer.dispose();
     }

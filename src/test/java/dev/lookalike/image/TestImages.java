@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.opencv.core.CvType;
@@ -110,7 +111,7 @@ public final class TestImages {
     b.put(new byte[] {'G', 'I', 'F', '8', '9', 'a'});
     b.putShort((short) width).putShort((short) height).put((byte) 0).put((byte) 0).put((byte) 0);
     b.put((byte) 0x3B);
-    return java.util.Arrays.copyOf(b.array(), b.position());
+    return Arrays.copyOf(b.array(), b.position());
   }
 
   /** A GIF whose 1x1 screen holds a first frame declaring its own, larger size. */
@@ -124,7 +125,7 @@ public final class TestImages {
     b.putShort((short) width).putShort((short) height).put((byte) 0);
     b.put((byte) 2).put((byte) 0); // LZW minimum code size, no data
     b.put((byte) 0x3B);
-    return java.util.Arrays.copyOf(b.array(), b.position());
+    return Arrays.copyOf(b.array(), b.position());
   }
 
   /** A BMP with only its file and info headers, stored top-down. */

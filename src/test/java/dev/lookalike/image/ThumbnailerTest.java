@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -106,7 +107,7 @@ class ThumbnailerTest {
   @Test
   void pngFromRgbFloatImageIsRed() {
     float[] pixels = new float[3 * 4 * 4];
-    java.util.Arrays.fill(pixels, 0, 16, 1f); // channel 0 is red
+    Arrays.fill(pixels, 0, 16, 1f); // channel 0 is red
     Mat thumb = decodePng(thumbnailer.pngFromFloatImage(new FloatImage(4, 4, 3, pixels)));
     try {
       assertArrayEquals(new double[] {0, 0, 255}, thumb.get(1, 1)); // BGR

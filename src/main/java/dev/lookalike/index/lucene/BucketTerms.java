@@ -3,6 +3,7 @@ package dev.lookalike.index.lucene;
 import dev.lookalike.codes.BinaryCodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -46,8 +47,7 @@ final class BucketTerms {
    * Calls {@code sink} with every mask of {@code width} bits that has exactly {@code left} more
    * ones.
    */
-  private static void flips(
-      int width, int left, int from, int mask, java.util.function.IntConsumer sink) {
+  private static void flips(int width, int left, int from, int mask, IntConsumer sink) {
     if (left == 0) {
       sink.accept(mask);
       return;

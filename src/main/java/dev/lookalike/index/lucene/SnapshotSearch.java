@@ -5,8 +5,11 @@ import dev.lookalike.codes.Codes;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -21,6 +24,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
@@ -189,7 +193,7 @@ final class SnapshotSearch {
     for (int i = 0; i < byDoc.length; i++) {
       byDoc[i] = i;
     }
-    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> ranked.get(i).doc()));
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> ranked.get(i).doc()));
     ScoredDoc[] filled = new ScoredDoc[ranked.size()];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = null;
@@ -197,7 +201,7 @@ final class SnapshotSearch {
     for (int i : byDoc) {
       ScoredDoc s = ranked.get(i);
       if (leaf == null || s.doc() >= leaf.docBase + leaf.reader().maxDoc()) {
-        leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(s.doc(), leaves));
+        leaf = leaves.get(ReaderUtil.subIndex(s.doc(), leaves));
         codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
       }
       filled[i] = filler.fill(codes, s.doc() - leaf.docBase, s);
@@ -244,12 +248,12 @@ final class SnapshotSearch {
       DocIdSetIterator it = scorer.iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (live == null || live.get(doc)) {
-          docs = org.apache.lucene.util.ArrayUtil.grow(docs, count + 1);
+          docs = ArrayUtil.grow(docs, count + 1);
           docs[count++] = leaf.docBase + doc;
         }
       }
     }
-    return java.util.Arrays.copyOf(docs, count);
+    return Arrays.copyOf(docs, count);
   }
 
   /** Live and filtered documents of a segment, or null when every document is accepted. */
