@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.opencv.core.CvType;
@@ -206,5 +207,26 @@ public final class TestImages {
     CRC32 crc = new CRC32();
     crc.update(data);
     return (int) crc.getValue();
+  }
+
+  /** Seeded random RGB pixels, as an AWT image. */
+  public static BufferedImage noiseAwt(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(1);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt());
+      }
+    }
+    return image;
+  }
+
+  /** Seeded random BGR pixels, as an OpenCV mat. */
+  public static Mat noise(int width, int height) {
+    byte[] pixels = new byte[width * height * 3];
+    new Random(1).nextBytes(pixels);
+    Mat mat = new Mat(height, width, CvType.CV_8UC3);
+    mat.put(0, 0, pixels);
+    return mat;
   }
 }
