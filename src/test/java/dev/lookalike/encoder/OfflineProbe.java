@@ -45,6 +45,11 @@ public final class OfflineProbe {
       model.codes(TinyImages.squares(4, 16, 2));
     }
     Thread.sleep(2000); // anything sent asynchronously after engine start has had time to start
+    // The test starts this JVM without the oneDNN cap: the engine's own set-up must have set it.
+    if (!"AVX".equals(NativeEngine.oneDnnIsa())) {
+      System.out.println("oneDNN ISA cap not set: " + NativeEngine.oneDnnIsa());
+      System.exit(3);
+    }
     System.out.println("probe done");
   }
 }

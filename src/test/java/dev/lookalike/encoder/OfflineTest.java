@@ -65,6 +65,7 @@ class OfflineTest {
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("DJL_OFFLINE");
+    builder.environment().remove(NativeEngine.ONEDNN_ISA);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(180, TimeUnit.SECONDS), "probe timed out");
