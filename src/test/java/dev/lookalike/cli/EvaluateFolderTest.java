@@ -69,6 +69,17 @@ class EvaluateFolderTest {
     assertFalse(evaluate.getErrorOutput().contains("Exception"), evaluate.getErrorOutput());
   }
 
+  @Test
+  void theValidationSplitIsRefusedForAFolder(QuarkusMainLauncher launcher) throws IOException {
+    LabeledTrees.write(root, 2, 4);
+    LaunchResult evaluate =
+        launcher.launch("evaluate", "--data", root.toString(), "--split", "validation");
+    assertEquals(1, evaluate.exitCode(), evaluate.getOutput());
+    assertTrue(
+        evaluate.getErrorOutput().contains("--split validation is for --dataset"),
+        evaluate.getErrorOutput());
+  }
+
   private static String tableHeader(List<String> lines) {
     return lines.stream().filter(l -> l.startsWith("method ")).findFirst().orElseThrow();
   }
