@@ -9,10 +9,12 @@ import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.eval.Evaluation;
 import dev.lookalike.eval.EvaluationReport;
 import dev.lookalike.eval.EvaluationSplit;
+import dev.lookalike.eval.LabeledFolder;
 import dev.lookalike.eval.MethodResult;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
 import dev.lookalike.generative.GenerativeModelMissingException;
+import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.search.NeighbourExpansion;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "mAP@1000, P@10, P@100 of the model's codes and of PCA / PCA-ITQ / raw-pixel baselines, "
-            + "test queries against the training set, relevant = same label.")
+            + "test queries against the training set (or held-out images of a labelled folder tree, "
+            + "--data), relevant = same label.")
 @Dependent
 @Unremovable
 public class EvaluateCommand implements Callable<Integer> {
@@ -55,6 +58,13 @@ public class EvaluateCommand implements Callable<Integer> {
       names = "--data-dir",
       description = "Directory of the IDX files (default: lookalike.dataset.fashion-mnist-dir).")
   Path dataDir;
+
+  @Option(
+      names = "--data",
+      description =
+          "A labelled folder tree instead of --dataset: one sub-folder per label; a seeded sample "
+              + "of --queries images is held out as queries, the rest is the database.")
+  Path folder;
 
   @Option(
       names = "--model",
@@ -135,10 +145,15 @@ public class EvaluateCommand implements Callable<Integer> {
     if (queries < 1) {
       throw new IllegalArgumentException("--queries must be at least 1, got: " + queries);
     }
+    if (folder != null && split != EvaluationSplit.TEST) {
+      throw new IllegalArgumentException(
+          "--split " + split.id() + " is for --dataset; --data holds out --queries images");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = dataDir != null ? dataDir : components.fashionMnistDir();
     EvaluationReport report;
+    List<String> labels;
     try (CodeModel codeModel = components.openModel(model);
         NDManager manager = NDManager.newBaseManager();
         VaeModel generative =
@@ -146,7 +161,17 @@ public class EvaluateCommand implements Callable<Integer> {
                 ? null
                 : components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
       EvaluationSplit.Data data =
-          split.load(dir, codeModel.manifest().training()).limitDatabase(databaseLimit);
+          (folder == null
+                  ? split.load(dir, codeModel.manifest().training())
+                  : EvaluationSplit.Data.holdOut(
+                      LabeledFolder.load(
+                          folder,
+                          ImagePipeline.withDefaults(codeModel.spec()),
+                          (file, reason) -> err.println("skipped " + file + ": " + reason)),
+                      queries,
+                      seed))
+              .limitDatabase(databaseLimit);
+      labels = data.database().labelNames();
       Evaluation evaluation =
           new Evaluation(
               codeModel,
@@ -169,15 +194,28 @@ public class EvaluateCommand implements Callable<Integer> {
       }
       return 0;
     }
-    out.printf(
-        "dataset=%s split=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n",
-        report.dataset(),
-        split.id(),
-        report.database(),
-        report.queries(),
-        report.seed(),
-        report.model(),
-        report.seconds());
+    if (folder == null) {
+      out.printf(
+          "dataset=%s split=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n",
+          report.dataset(),
+          split.id(),
+          report.database(),
+          report.queries(),
+          report.seed(),
+          report.model(),
+          report.seconds());
+    } else {
+      out.printf(
+          "data=%s labels=%d (%s) database=%d queries=%d (held out) seed=%d model=%s (%.0f s)%n",
+          folder,
+          labels.size(),
+          String.join(", ", labels),
+          report.database(),
+          report.queries(),
+          report.seed(),
+          report.model(),
+          report.seconds());
+    }
     out.printf(
         "latent spectrum: first principal component %.1f%% of the variance, mean |correlation| %.3f%n",
         100 * report.spectrum().firstComponentShare(), report.spectrum().meanAbsCorrelation());

@@ -2,6 +2,7 @@ package dev.lookalike.eval;
 
 import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.linalg.SeededSampling;
 import dev.lookalike.training.TrainingReport;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,6 +24,26 @@ public enum EvaluationSplit {
    * @param queries the labelled query images
    */
   public record Data(LabeledImages database, LabeledImages queries) {
+
+    /**
+     * A seeded sample of {@code count} of the images as queries, the others as the database: held
+     * out, so no query can retrieve itself.
+     */
+    public static Data holdOut(LabeledImages images, int count, long seed) {
+      if (count < 1 || count >= images.size()) {
+        throw new IllegalArgumentException(
+            "--queries must be between 1 and "
+                + (images.size() - 1)
+                + " so that "
+                + images.name()
+                + " ("
+                + images.size()
+                + " images) keeps a database, got: "
+                + count);
+      }
+      int[] ids = SeededSampling.sampleIds(images.size(), count, seed);
+      return new Data(images.without(ids), images.select(ids));
+    }
 
     /** Only the first {@code limit} database images, or all for null. */
     public Data limitDatabase(Integer limit) {
