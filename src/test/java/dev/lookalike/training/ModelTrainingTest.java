@@ -163,12 +163,12 @@ class ModelTrainingTest {
         new DaeObjective(List.of(), 2, 0f, true, VariantMixing.parse("vae:" + vae + ":0.5", 1f));
     TrainingOptions options =
         new TrainingOptions(1, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2"));
-    var request = mixingRequest(spec, BinarizerMethod.ITQ, options, mixing);
+    var request = smallRequest(spec, BinarizerMethod.ITQ, options, mixing);
     ModelManifest manifest =
         new ModelTraining().train(request, TinyImages.squares(48, 28, 2), dir, s -> {}).manifest();
     assertEquals("mse; augment vae:" + vae + ":0.5 (temperature 1.0)", manifest.objective());
 
-    var wrongShape = mixingRequest(SPEC, BinarizerMethod.ITQ, options, mixing);
+    var wrongShape = smallRequest(SPEC, BinarizerMethod.ITQ, options, mixing);
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
@@ -179,7 +179,7 @@ class ModelTrainingTest {
     assertTrue(
         e.getMessage().contains("vae-tiny") && e.getMessage().contains("28"), e.getMessage());
     var unitsMismatch =
-        mixingRequest(spec, BinarizerMethod.UNITS, options, DaeObjective.RECONSTRUCTION);
+        smallRequest(spec, BinarizerMethod.UNITS, options, DaeObjective.RECONSTRUCTION);
     IllegalArgumentException units =
         assertThrows(
             IllegalArgumentException.class,
@@ -219,9 +219,9 @@ class ModelTrainingTest {
   }
 
   /** A latent-8, 32-bit request with the given input, binarizer, options and objective. */
-  private static ModelTraining.Request mixingRequest(
+  private static ModelTraining.Request smallRequest(
       ImageSpec spec, BinarizerMethod binarizer, TrainingOptions options, DaeObjective objective) {
     return new ModelTraining.Request(
-        "squares", spec, 8, 4, false, CodeLayer.LINEAR, 32, binarizer, options, mixing, "test");
+        "squares", spec, 8, 4, false, CodeLayer.LINEAR, 32, binarizer, options, objective, "test");
   }
 }
