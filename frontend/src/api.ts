@@ -1,9 +1,9 @@
 // Typed client of the Lookalike REST API. Every error the server returns is an RFC 9457 problem
 // document; failures surface as ApiError carrying it, so the UI can show `detail` verbatim.
 
-export type SearchMode = 'dense' | 'hash' | 'hybrid' | 'exact';
+export type SearchMode = 'diffusion' | 'dense' | 'hash' | 'hybrid' | 'exact';
 
-export const SEARCH_MODES: readonly SearchMode[] = ['hybrid', 'dense', 'hash', 'exact'];
+export const SEARCH_MODES: readonly SearchMode[] = ['diffusion', 'hybrid', 'dense', 'hash', 'exact'];
 
 export interface Hit {
   id: string;

@@ -25,6 +25,8 @@ type Query =
   | { kind: 'id'; id: string; label: string | null };
 
 const MODE_HELP: Record<SearchMode, string> = {
+  diffusion:
+    'Diffusion: the nearest codes re-ranked by what their neighbourhood in your collection points to. Best matches.',
   hybrid: 'Hybrid: Hamming-distance candidates re-ranked by dense cosine similarity. Fast and accurate.',
   dense: 'Dense: approximate nearest neighbours of the dense codes (HNSW graph), by cosine similarity.',
   hash: 'Hash: binary codes compared by Hamming distance through bucket lookups. Fastest.',
@@ -244,7 +246,7 @@ export class SearchView {
 
   private mode(): SearchMode {
     const value = this.modeSelect.value as SearchMode;
-    return SEARCH_MODES.includes(value) ? value : 'hybrid';
+    return SEARCH_MODES.includes(value) ? value : 'diffusion';
   }
 
   private k(): number {

@@ -16,7 +16,7 @@ public class SearchQuery {
   /** Hits to skip first (paging). */
   @RestQuery Integer offset;
 
-  /** dense, hash, hybrid or exact. */
+  /** diffusion, dense, hash, hybrid or exact. */
   @RestQuery String mode;
 
   /** Only images with this label. */

@@ -62,7 +62,7 @@ public final class Components {
 
   public IndexSettings indexSettings() {
     IndexConfig index = config.index();
-    return new IndexSettings(index.hnswMaxConn(), index.hnswBeamWidth());
+    return new IndexSettings(index.hnswMaxConn(), index.hnswBeamWidth(), index.graphDegree());
   }
 
   /**
@@ -77,7 +77,8 @@ public final class Components {
         mode == null ? config.search().defaultMode() : mode,
         label,
         index.hybridFactor(),
-        index.maxChunkRadius());
+        index.maxChunkRadius(),
+        index.diffusion().params());
   }
 
   /** Opens (or creates) the index for adding and searching codes of {@code model}. */

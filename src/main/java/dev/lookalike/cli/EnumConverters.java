@@ -1,6 +1,7 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.eval.EvaluationSources;
 import dev.lookalike.eval.EvaluationSplit;
 import dev.lookalike.training.Variant;
 import picocli.CommandLine.ITypeConverter;
@@ -31,6 +32,13 @@ final class EnumConverters {
     @Override
     public EvaluationSplit convert(String value) {
       return EvaluationSplit.parse(value);
+    }
+  }
+
+  static final class MatchConverter implements ITypeConverter<EvaluationSources.Match> {
+    @Override
+    public EvaluationSources.Match convert(String value) {
+      return EvaluationSources.Match.parse(value);
     }
   }
 }

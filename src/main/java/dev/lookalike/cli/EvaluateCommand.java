@@ -8,8 +8,8 @@ import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.eval.Evaluation;
 import dev.lookalike.eval.EvaluationReport;
+import dev.lookalike.eval.EvaluationSources;
 import dev.lookalike.eval.EvaluationSplit;
-import dev.lookalike.eval.LabeledFolder;
 import dev.lookalike.eval.MethodResult;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,15 +68,40 @@ public class EvaluateCommand implements Callable<Integer> {
   Path folder;
 
   @Option(
+      names = "--queries-from",
+      description =
+          "Cross-collection: query with the images of this folder against every image of --data "
+              + "(nothing held out); relevant as --match says.")
+  Path queriesFrom;
+
+  @Option(
+      names = "--match",
+      defaultValue = "label",
+      converter = EnumConverters.MatchConverter.class,
+      description =
+          "With --queries-from: label (same sub-folder name) or name (same file name without "
+              + "extension, e.g. the same subject in another rendering style).")
+  EvaluationSources.Match match;
+
+  @Option(
+      names = "--edited-copies",
+      description =
+          "Instead of the usual queries: this many edited copies (crop, small rotation, "
+              + "brightness/contrast, resampling, JPEG) of database images, searched against the "
+              + "database; relevant = the original only (hit@1 = original found first).")
+  Integer editedCopies;
+
+  @Option(
       names = "--model",
       description = "Model directory written by train (default: the shipped model).")
   Path model;
 
   @Option(
       names = "--queries",
-      defaultValue = "10000",
-      description = "Test queries (a seeded sample; all by default).")
-  int queries;
+      description =
+          "Queries, a seeded sample (default: all 10,000 Fashion-MNIST test images; a fifth of a "
+              + "--data folder, at most 2,000; every image of --queries-from).")
+  Integer queries;
 
   @Option(
       names = "--database-limit",
@@ -142,12 +168,19 @@ public class EvaluateCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "unknown dataset '" + dataset + "'; supported: " + FashionMnist.SCHEME);
     }
-    if (queries < 1) {
+    if (editedCopies != null && editedCopies < 1) {
+      throw new IllegalArgumentException(
+          "--edited-copies must be at least 1, got: " + editedCopies);
+    }
+    if (queries != null && queries < 1) {
       throw new IllegalArgumentException("--queries must be at least 1, got: " + queries);
     }
     if (folder != null && split != EvaluationSplit.TEST) {
       throw new IllegalArgumentException(
           "--split " + split.id() + " is for --dataset; --data holds out --queries images");
+    }
+    if (queriesFrom != null && folder == null) {
+      throw new IllegalArgumentException("--queries-from needs --data, the folder to search");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -160,22 +193,27 @@ public class EvaluateCommand implements Callable<Integer> {
             expand == null
                 ? null
                 : components.openVae(vae).orElseThrow(GenerativeModelMissingException::new)) {
+      ImagePipeline pipeline = ImagePipeline.withDefaults(codeModel.spec());
+      BiConsumer<Path, String> skipped =
+          (file, reason) -> err.println("skipped " + file + ": " + reason);
       EvaluationSplit.Data data =
           (folder == null
                   ? split.load(dir, codeModel.manifest().training())
-                  : EvaluationSplit.Data.holdOut(
-                      LabeledFolder.load(
-                          folder,
-                          ImagePipeline.withDefaults(codeModel.spec()),
-                          (file, reason) -> err.println("skipped " + file + ": " + reason)),
-                      queries,
-                      seed))
+                  : queriesFrom == null
+                      ? EvaluationSources.heldOut(folder, pipeline, queries, seed, skipped)
+                      : EvaluationSources.crossCollection(
+                          folder, queriesFrom, match, pipeline, skipped))
               .limitDatabase(databaseLimit);
+      if (editedCopies != null) {
+        data = EvaluationSources.editedCopies(data.database(), editedCopies, seed, pipeline);
+      }
+      int queryCount = queries != null ? queries : data.queries().size();
       labels = data.database().labelNames();
       Evaluation evaluation =
           new Evaluation(
               codeModel,
               components.indexSettings(),
+              components.searchParams(null, 0, null, null),
               manager,
               line -> {
                 err.println(line);
@@ -186,7 +224,7 @@ public class EvaluateCommand implements Callable<Integer> {
               new Evaluation.Extras(extraBits, aqe == null ? null : parseAqe(aqe)));
       report =
           evaluation.run(
-              data.database(), data.queries(), queries, seed, noIndex ? -1 : latencyQueries);
+              data.database(), data.queries(), queryCount, seed, noIndex ? -1 : latencyQueries);
     }
     if (asJson) {
       for (MethodResult method : report.methods()) {
@@ -194,44 +232,19 @@ public class EvaluateCommand implements Callable<Integer> {
       }
       return 0;
     }
-    if (folder == null) {
-      out.printf(
-          "dataset=%s split=%s database=%d queries=%d seed=%d model=%s (%.0f s)%n",
-          report.dataset(),
-          split.id(),
-          report.database(),
-          report.queries(),
-          report.seed(),
-          report.model(),
-          report.seconds());
-    } else {
-      out.printf(
-          "data=%s labels=%d (%s) database=%d queries=%d (held out) seed=%d model=%s (%.0f s)%n",
-          folder,
-          labels.size(),
-          String.join(", ", labels),
-          report.database(),
-          report.queries(),
-          report.seed(),
-          report.model(),
-          report.seconds());
-    }
-    out.printf(
-        "latent spectrum: first principal component %.1f%% of the variance, mean |correlation| %.3f%n",
-        100 * report.spectrum().firstComponentShare(), report.spectrum().meanAbsCorrelation());
-    out.printf(
-        "%-44s %9s %7s %7s %12s %12s%n",
-        "method", "mAP@1000", "P@10", "P@100", "ms/q@1000", "ms/q@10");
-    for (MethodResult m : report.methods()) {
-      out.printf(
-          "%-44s %9s %7s %7s %12s %12s%n",
-          m.method(),
-          num(m.mapAt1000(), 4),
-          num(m.precisionAt10(), 4),
-          num(m.precisionAt100(), 4),
-          num(m.msPerQuery(), 3),
-          num(m.msPerQueryAt10(), 3));
-    }
+    String source =
+        editedCopies != null
+            ? "edited copies of " + (folder == null ? report.dataset() : folder)
+            : folder == null
+                ? "dataset=" + report.dataset() + " split=" + split.id()
+                : queriesFrom == null
+                    ? "data="
+                        + folder
+                        + " "
+                        + EvaluationTable.labels(labels)
+                        + " (queries held out)"
+                    : "data=" + folder + " queries-from=" + queriesFrom + " match=" + match.id();
+    EvaluationTable.print(out, source, report);
     return 0;
   }
 
@@ -244,9 +257,5 @@ public class EvaluateCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--aqe must be depth[:α], e.g. 10:3; got: " + spec);
     }
-  }
-
-  private static String num(double value, int decimals) {
-    return Double.isNaN(value) ? "-" : String.format("%." + decimals + "f", value);
   }
 }

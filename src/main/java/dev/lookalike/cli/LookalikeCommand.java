@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       SearchCommand.class,
       EvaluateCommand.class,
-      AugmentCommand.class
+      AugmentCommand.class,
+      BenchCommand.class
     })
 public class LookalikeCommand {}

@@ -53,7 +53,8 @@ public class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--mode",
       converter = SearchModeConverter.class,
-      description = "dense, hash, hybrid or exact (default: lookalike.search.default-mode).")
+      description =
+          "diffusion, dense, hash, hybrid or exact (default: lookalike.search.default-mode).")
   SearchMode mode;
 
   @Option(names = "--label", description = "Only images with this label.")

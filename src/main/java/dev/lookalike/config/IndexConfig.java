@@ -1,9 +1,12 @@
 package dev.lookalike.config;
 
+import dev.lookalike.graph.DiffusionParams;
 import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.SearchParams;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
@@ -30,6 +33,46 @@ public interface IndexConfig {
   @Min(1)
   @Max(IndexSettings.MAX_HNSW_BEAM_WIDTH)
   int hnswBeamWidth();
+
+  /** Neighbours kept per image in the graph that diffusion mode ranks over. */
+  @WithDefault("" + IndexSettings.DEFAULT_GRAPH_DEGREE)
+  @Min(1)
+  @Max(IndexSettings.MAX_GRAPH_DEGREE)
+  int graphDegree();
+
+  /** How diffusion mode re-ranks, under {@code lookalike.index.diffusion.*}. */
+  Diffusion diffusion();
+
+  /** The defaults and ranges are {@link DiffusionParams}'. */
+  interface Diffusion {
+
+    /** Nearest images (by cosine) that the diffusion re-ranks. */
+    @WithDefault("" + DiffusionParams.DEFAULT_SHORTLIST)
+    @Min(1)
+    @Max(DiffusionParams.MAX_SHORTLIST)
+    int shortlist();
+
+    /** How many of the nearest start the diffusion. */
+    @WithDefault("" + DiffusionParams.DEFAULT_SEEDS)
+    @Min(1)
+    int seeds();
+
+    /** How far similarity spreads along the graph, in (0, 1). */
+    @WithDefault(DiffusionParams.DEFAULT_ALPHA)
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax(value = "1", inclusive = false)
+    float alpha();
+
+    /** Conjugate-gradient steps. */
+    @WithDefault("" + DiffusionParams.DEFAULT_ITERATIONS)
+    @Min(1)
+    @Max(DiffusionParams.MAX_ITERATIONS)
+    int iterations();
+
+    default DiffusionParams params() {
+      return new DiffusionParams(shortlist(), seeds(), alpha(), iterations());
+    }
+  }
 
   /** Hybrid search re-ranks this many times k hash candidates by dense cosine. */
   @WithDefault("" + SearchParams.DEFAULT_HYBRID_FACTOR)

@@ -20,7 +20,7 @@ public interface SearchConfig {
   @Max(SearchParams.MAX_K)
   int defaultK();
 
-  /** The mode when the request gives none: dense, hash, hybrid or exact. */
-  @WithDefault("hybrid")
+  /** The mode when the request gives none: diffusion, dense, hash, hybrid or exact. */
+  @WithDefault("diffusion")
   SearchMode defaultMode();
 }

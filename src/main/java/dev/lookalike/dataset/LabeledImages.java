@@ -3,7 +3,9 @@ package dev.lookalike.dataset;
 import dev.lookalike.image.FloatImage;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -64,5 +66,30 @@ public record LabeledImages(
       excluded.set(id);
     }
     return select(IntStream.range(0, size()).filter(i -> !excluded.get(i)).toArray());
+  }
+
+  /**
+   * These images labelled in {@code reference}'s label ids, matched by label name; images whose
+   * label {@code reference} does not have are left out (nothing could be relevant to them).
+   */
+  public LabeledImages alignedTo(LabeledImages reference) {
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < reference.labelNames().size(); i++) {
+      ids.putIfAbsent(reference.labelNames().get(i), i);
+    }
+    List<FloatImage> kept = new ArrayList<>();
+    List<Integer> keptLabels = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      Integer id = ids.get(labelNames.get(labels[i]));
+      if (id != null) {
+        kept.add(images.get(i));
+        keptLabels.add(id);
+      }
+    }
+    return new LabeledImages(
+        name,
+        kept,
+        keptLabels.stream().mapToInt(Integer::intValue).toArray(),
+        reference.labelNames());
   }
 }

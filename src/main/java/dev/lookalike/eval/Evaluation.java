@@ -33,6 +33,7 @@ public final class Evaluation {
 
   private final CodeModel model;
   private final IndexSettings indexSettings;
+  private final SearchParams tuning;
   private final NDManager manager;
   private final Consumer<String> log;
   private final Augmenter augmenter;
@@ -55,13 +56,27 @@ public final class Evaluation {
 
   public Evaluation(
       CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
-    this(model, indexSettings, manager, log, null, null, Extras.NONE);
+    this(
+        model,
+        indexSettings,
+        SearchParams.of(CUTOFF, SearchMode.EXACT),
+        manager,
+        log,
+        null,
+        null,
+        Extras.NONE);
   }
 
-  /** Also measures query expansion with the augmenter's variants, and the extra rows. */
+  /**
+   * Also measures query expansion with the augmenter's variants, and the extra rows.
+   *
+   * @param tuning the index modes' tuning (hybrid factor, chunk radius, diffusion) as the server
+   *     has it configured; its k, mode and label are ignored
+   */
   public Evaluation(
       CodeModel model,
       IndexSettings indexSettings,
+      SearchParams tuning,
       NDManager manager,
       Consumer<String> log,
       Augmenter augmenter,
@@ -69,6 +84,7 @@ public final class Evaluation {
       Extras extras) {
     this.model = model;
     this.indexSettings = indexSettings;
+    this.tuning = tuning;
     this.manager = manager;
     this.log = log;
     this.extras = extras;
@@ -153,12 +169,12 @@ public final class Evaluation {
       }
       index.add(records);
       index.commit();
-      for (SearchMode mode : List.of(SearchMode.DENSE, SearchMode.HASH, SearchMode.HYBRID)) {
+      for (SearchMode mode :
+          List.of(SearchMode.DENSE, SearchMode.HASH, SearchMode.HYBRID, SearchMode.DIFFUSION)) {
         MetricAccumulator metrics = new MetricAccumulator();
         long t0 = System.nanoTime();
         for (int q = 0; q < queries.size(); q++) {
-          List<Hit> hits =
-              index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(CUTOFF, mode));
+          List<Hit> hits = index.search(new Codes(qDense[q], qBits[q]), tuned(CUTOFF, mode));
           metrics.add(labels(database, hits), queries.labels()[q]);
         }
         double ms = (System.nanoTime() - t0) / 1e6 / queries.size();
@@ -171,20 +187,12 @@ public final class Evaluation {
                 latencyAt10(index, mode, qDense, qBits, latencyQueries)));
       }
       double exactAt10 = latencyAt10(index, SearchMode.EXACT, qDense, qBits, latencyQueries);
-      results.add(
-          new MethodResult(
-              "DAE exact (Lucene scan)",
-              "model",
-              Double.NaN,
-              Double.NaN,
-              Double.NaN,
-              Double.NaN,
-              exactAt10));
+      results.add(MethodResult.latencyOnly("DAE exact (Lucene scan)", "model", exactAt10));
     }
     return results;
   }
 
-  private static double latencyAt10(
+  private double latencyAt10(
       ImageIndex index, SearchMode mode, float[][] qDense, long[][] qBits, int latencyQueries)
       throws IOException {
     int n = Math.min(latencyQueries, qDense.length);
@@ -192,13 +200,18 @@ public final class Evaluation {
       return Double.NaN;
     }
     for (int q = 0; q < Math.min(n, 50); q++) { // warm up the JIT and the page cache
-      index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(10, mode));
+      index.search(new Codes(qDense[q], qBits[q]), tuned(10, mode));
     }
     long t0 = System.nanoTime();
     for (int q = 0; q < n; q++) {
-      index.search(new Codes(qDense[q], qBits[q]), SearchParams.of(10, mode));
+      index.search(new Codes(qDense[q], qBits[q]), tuned(10, mode));
     }
     return (System.nanoTime() - t0) / 1e6 / n;
+  }
+
+  private SearchParams tuned(int k, SearchMode mode) {
+    return new SearchParams(
+        k, 0, mode, null, tuning.hybridFactor(), tuning.maxChunkRadius(), tuning.diffusion());
   }
 
   private static int[] labels(LabeledImages database, List<Hit> hits) {

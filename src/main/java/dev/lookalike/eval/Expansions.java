@@ -48,14 +48,7 @@ final class Expansions {
                 + ")",
             "model",
             new Rows(dense.database(), expanded));
-    return new MethodResult(
-        ranked.method(),
-        ranked.family(),
-        ranked.mapAt1000(),
-        ranked.precisionAt10(),
-        ranked.precisionAt100(),
-        ranked.msPerQuery(),
-        expansionMs);
+    return ranked.withMsPerQueryAt10(expansionMs);
   }
 
   /**

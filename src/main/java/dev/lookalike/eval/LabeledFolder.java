@@ -62,6 +62,38 @@ public final class LabeledFolder {
         "folder:" + root, images, labels.stream().mapToInt(Integer::intValue).toArray(), names);
   }
 
+  /**
+   * Every image under {@code root} (recursively) labelled by its own file name without the
+   * extension: for collections where the same subject has the same file name in every rendering
+   * (cross-collection evaluation, relevant = same name).
+   *
+   * @throws IllegalArgumentException when {@code root} is not a folder or no image decodes
+   */
+  public static LabeledImages loadByName(
+      Path root, ImagePipeline pipeline, BiConsumer<Path, String> skipped) {
+    if (!Files.isDirectory(root)) {
+      throw new IllegalArgumentException("no such folder: " + root);
+    }
+    List<FloatImage> images = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Path file : ImageFiles.find(List.of(root))) {
+      List<FloatImage> decoded = ImageFiles.decodeAll(List.of(file), pipeline::toInput, skipped);
+      if (!decoded.isEmpty()) {
+        images.add(decoded.get(0));
+        String name = file.getFileName().toString();
+        names.add(name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name);
+      }
+    }
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException(root + " has no decodable images");
+    }
+    int[] labels = new int[images.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i;
+    }
+    return new LabeledImages("folder:" + root, images, labels, names);
+  }
+
   /** The entries of {@code root} in sorted order, hidden ones (.git, .DS_Store) left out. */
   private static List<Path> entries(Path root) {
     try (Stream<Path> list = Files.list(root)) {

@@ -22,6 +22,8 @@ public final class MetricAccumulator {
   private double apSum;
   private double p10Sum;
   private double p100Sum;
+  private double hit1Sum;
+  private double hit10Sum;
   private int queries;
 
   /**
@@ -34,6 +36,8 @@ public final class MetricAccumulator {
     apSum += RankingMetrics.averagePrecisionAt(rankedLabels, queryLabel, MAP_CUTOFF);
     p10Sum += RankingMetrics.precisionAt(rankedLabels, queryLabel, PRECISION_CUTOFF_SMALL);
     p100Sum += RankingMetrics.precisionAt(rankedLabels, queryLabel, PRECISION_CUTOFF_LARGE);
+    hit1Sum += RankingMetrics.hitAt(rankedLabels, queryLabel, 1);
+    hit10Sum += RankingMetrics.hitAt(rankedLabels, queryLabel, PRECISION_CUTOFF_SMALL);
     queries++;
   }
 
@@ -45,8 +49,14 @@ public final class MetricAccumulator {
   /** Returns the mean scores so far; all zero when no query was added. */
   public RetrievalScores scores() {
     if (queries == 0) {
-      return new RetrievalScores(0, 0, 0, 0);
+      return new RetrievalScores(0, 0, 0, 0, 0, 0);
     }
-    return new RetrievalScores(apSum / queries, p10Sum / queries, p100Sum / queries, queries);
+    return new RetrievalScores(
+        apSum / queries,
+        p10Sum / queries,
+        p100Sum / queries,
+        hit1Sum / queries,
+        hit10Sum / queries,
+        queries);
   }
 }

@@ -52,6 +52,20 @@ public final class RankingMetrics {
     return (double) hits / k;
   }
 
+  /**
+   * 1 when a relevant item is among the top {@code k}, else 0: averaged over queries, the share of
+   * queries whose match is found in the first {@code k} (recall at k when each query has one).
+   */
+  public static double hitAt(int[] rankedLabels, int queryLabel, int k) {
+    requireArguments(rankedLabels, k);
+    for (int i = 0; i < Math.min(k, rankedLabels.length); i++) {
+      if (rankedLabels[i] == queryLabel) {
+        return 1;
+      }
+    }
+    return 0;
+  }
+
   private static void requireArguments(int[] rankedLabels, int k) {
     Objects.requireNonNull(rankedLabels, "rankedLabels");
     if (k < 1) {

@@ -8,10 +8,17 @@ package dev.lookalike.eval;
  * @param mapAt1000 mean average precision over the top 1000
  * @param precisionAt10 mean precision at 10
  * @param precisionAt100 mean precision at 100
+ * @param hitAt1 share of queries whose first result is relevant
+ * @param hitAt10 share of queries with a relevant result in the top 10
  * @param queries number of queries averaged
  */
 public record RetrievalScores(
-    double mapAt1000, double precisionAt10, double precisionAt100, int queries) {
+    double mapAt1000,
+    double precisionAt10,
+    double precisionAt100,
+    double hitAt1,
+    double hitAt10,
+    int queries) {
 
   /** Validates that the scores are probabilities and the query count is not negative. */
   public RetrievalScores {
@@ -21,6 +28,8 @@ public record RetrievalScores(
     requireUnit("mapAt1000", mapAt1000);
     requireUnit("precisionAt10", precisionAt10);
     requireUnit("precisionAt100", precisionAt100);
+    requireUnit("hitAt1", hitAt1);
+    requireUnit("hitAt10", hitAt10);
   }
 
   private static void requireUnit(String name, double value) {

@@ -7,14 +7,17 @@ package dev.lookalike.index;
  *
  * @param hnswMaxConn HNSW graph degree (M)
  * @param hnswBeamWidth HNSW construction beam
+ * @param graphDegree neighbours kept per image in the neighbour graph that diffusion ranks over
  */
-public record IndexSettings(int hnswMaxConn, int hnswBeamWidth) {
+public record IndexSettings(int hnswMaxConn, int hnswBeamWidth, int graphDegree) {
 
   public static final int DEFAULT_HNSW_MAX_CONN = 16;
   public static final int MIN_HNSW_MAX_CONN = 2;
   public static final int MAX_HNSW_MAX_CONN = 512;
   public static final int DEFAULT_HNSW_BEAM_WIDTH = 100;
   public static final int MAX_HNSW_BEAM_WIDTH = 3200;
+  public static final int DEFAULT_GRAPH_DEGREE = 15;
+  public static final int MAX_GRAPH_DEGREE = 100;
 
   public IndexSettings {
     if (hnswMaxConn < MIN_HNSW_MAX_CONN || hnswMaxConn > MAX_HNSW_MAX_CONN) {
@@ -30,9 +33,13 @@ public record IndexSettings(int hnswMaxConn, int hnswBeamWidth) {
       throw new IllegalArgumentException(
           "HNSW beam width must be in [1, " + MAX_HNSW_BEAM_WIDTH + "], got: " + hnswBeamWidth);
     }
+    if (graphDegree < 1 || graphDegree > MAX_GRAPH_DEGREE) {
+      throw new IllegalArgumentException(
+          "graph degree must be in [1, " + MAX_GRAPH_DEGREE + "], got: " + graphDegree);
+    }
   }
 
   public static IndexSettings defaults() {
-    return new IndexSettings(DEFAULT_HNSW_MAX_CONN, DEFAULT_HNSW_BEAM_WIDTH);
+    return new IndexSettings(DEFAULT_HNSW_MAX_CONN, DEFAULT_HNSW_BEAM_WIDTH, DEFAULT_GRAPH_DEGREE);
   }
 }

@@ -11,6 +11,11 @@ public enum SearchMode {
   HASH,
   /** Hash-bucket candidates re-ranked by dense cosine: cheap recall, precise order. */
   HYBRID,
+  /**
+   * The nearest images by HNSW, re-ranked by diffusion over the collection's neighbour graph: what
+   * the query's neighbourhood as a whole points to, not only its own nearest codes.
+   */
+  DIFFUSION,
   /** Brute-force cosine over every dense code: the reference the others are measured against. */
   EXACT;
 

@@ -1,5 +1,7 @@
 package dev.lookalike.index;
 
+import dev.lookalike.graph.DiffusionParams;
+
 /**
  * Per-request search parameters.
  *
@@ -11,9 +13,16 @@ package dev.lookalike.index;
  * @param hybridFactor hybrid mode re-ranks this many times k hash candidates by dense cosine
  * @param maxChunkRadius how far bucket lookup widens: chunk values within this Hamming distance of
  *     the query's chunks are looked up (0 = exact chunk match); beyond it hash search scans
+ * @param diffusion how diffusion mode re-ranks
  */
 public record SearchParams(
-    int k, int offset, SearchMode mode, String label, int hybridFactor, int maxChunkRadius) {
+    int k,
+    int offset,
+    SearchMode mode,
+    String label,
+    int hybridFactor,
+    int maxChunkRadius,
+    DiffusionParams diffusion) {
 
   public static final int MAX_K = 1000;
   public static final int MAX_OFFSET = 10_000;
@@ -47,11 +56,21 @@ public record SearchParams(
       throw new IllegalArgumentException(
           "max chunk radius must be in [0, " + MAX_CHUNK_RADIUS + "], got: " + maxChunkRadius);
     }
+    if (diffusion == null) {
+      throw new IllegalArgumentException("diffusion parameters are required");
+    }
   }
 
-  /** Parameters with the default hybrid factor and chunk radius. */
+  /** Parameters with the default hybrid factor, chunk radius and diffusion. */
   public SearchParams(int k, int offset, SearchMode mode, String label) {
-    this(k, offset, mode, label, DEFAULT_HYBRID_FACTOR, DEFAULT_MAX_CHUNK_RADIUS);
+    this(
+        k,
+        offset,
+        mode,
+        label,
+        DEFAULT_HYBRID_FACTOR,
+        DEFAULT_MAX_CHUNK_RADIUS,
+        DiffusionParams.DEFAULT);
   }
 
   public static SearchParams of(int k, SearchMode mode) {

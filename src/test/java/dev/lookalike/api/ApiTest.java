@@ -50,7 +50,7 @@ class ApiTest {
     search(SampleImages.png(7), "")
         .then()
         .statusCode(200)
-        .body("mode", equalTo("hybrid"))
+        .body("mode", equalTo("diffusion"))
         .body("hits", hasSize(10))
         .body("hits[0].uri", equalTo("fashion-mnist:test#7"))
         .body("hits[0].label", equalTo(SampleImages.label(7)))
@@ -62,7 +62,7 @@ class ApiTest {
 
   @Test
   void everyModeAnswersAndKAndOffsetAreHonoured() {
-    for (String mode : List.of("dense", "hash", "hybrid", "exact")) {
+    for (String mode : List.of("dense", "hash", "hybrid", "diffusion", "exact")) {
       search(SampleImages.png(3), "?k=5&mode=" + mode)
           .then()
           .statusCode(200)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.api.SampleImages;
 import dev.lookalike.eval.LabeledTrees;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -36,19 +37,17 @@ class EvaluateFolderTest {
     List<String> lines = evaluate.getOutput().lines().toList();
     String header = lines.stream().filter(l -> l.startsWith("data=")).findFirst().orElseThrow();
     assertTrue(
-        header.startsWith("data=" + root + " labels=3 (bag, sneaker, trouser) database=27"),
+        header.startsWith(
+            "data=" + root + " labels=3 (bag, sneaker, trouser) (queries held out) database=27"),
         header);
-    assertTrue(header.contains(" queries=9 (held out) seed=42 "), header);
+    assertTrue(header.contains(" queries=9 seed=42 "), header);
     assertTrue(
         evaluate
             .getErrorOutput()
             .lines()
             .anyMatch(l -> l.startsWith("skipped ") && l.contains("broken.png")),
         evaluate.getErrorOutput());
-    List<String> rows =
-        lines.subList(lines.indexOf(tableHeader(lines)) + 1, lines.size()).stream()
-            .takeWhile(l -> l.matches(".{44}\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+"))
-            .toList();
+    List<String> rows = rows(lines);
     assertTrue(rows.size() >= 8, "every method has a row: " + rows);
     for (String method : List.of("raw pixels L2", "PCA-", "PCA-ITQ", "DAE dense exact (cosine)")) {
       assertTrue(rows.stream().anyMatch(r -> r.startsWith(method)), method + ": " + rows);
@@ -80,7 +79,49 @@ class EvaluateFolderTest {
         evaluate.getErrorOutput());
   }
 
-  private static String tableHeader(List<String> lines) {
-    return lines.stream().filter(l -> l.startsWith("method ")).findFirst().orElseThrow();
+  @Test
+  void crossCollectionByNameFindsEveryCopyFirst(QuarkusMainLauncher launcher) throws IOException {
+    Path database = Files.createDirectories(root.resolve("originals"));
+    Path queries = Files.createDirectories(root.resolve("copies"));
+    for (int i = 0; i < 30; i++) {
+      Files.write(database.resolve("item-" + i + ".png"), SampleImages.png(i));
+      if (i % 3 == 0) {
+        Files.write(queries.resolve("item-" + i + ".png"), SampleImages.png(i));
+      }
+    }
+    Files.write(queries.resolve("unmatched.png"), SampleImages.png(40));
+
+    LaunchResult evaluate =
+        launcher.launch(
+            "evaluate",
+            "--data",
+            database.toString(),
+            "--queries-from",
+            queries.toString(),
+            "--match",
+            "name",
+            "--no-index");
+
+    assertEquals(0, evaluate.exitCode(), evaluate.getErrorOutput());
+    List<String> lines = evaluate.getOutput().lines().toList();
+    String header = lines.stream().filter(l -> l.startsWith("data=")).findFirst().orElseThrow();
+    assertTrue(header.contains(" match=name database=30 queries=10 "), header);
+    List<String> checked =
+        rows(lines).stream()
+            .filter(r -> r.startsWith("raw pixels L2") || r.startsWith("DAE dense exact (cosine)"))
+            .toList();
+    assertEquals(2, checked.size(), lines.toString());
+    for (String row : checked) {
+      String[] values = row.substring(44).strip().split("\\s+");
+      assertEquals("1.0000", values[3], "hit@1: an identical copy comes first: " + row);
+    }
+  }
+
+  /** The table's rows: a 44-character method name and seven columns. */
+  private static List<String> rows(List<String> lines) {
+    String header = lines.stream().filter(l -> l.startsWith("method ")).findFirst().orElseThrow();
+    return lines.subList(lines.indexOf(header) + 1, lines.size()).stream()
+        .takeWhile(l -> l.matches(".{44}(\\s+\\S+){7}"))
+        .toList();
   }
 }

@@ -43,7 +43,7 @@ class ReadOnlyIndexTest {
     Map<String, String> before = DirectoryDigest.of(index);
     assertFalse(before.isEmpty());
 
-    for (String mode : new String[] {"exact", "dense", "hash", "hybrid"}) {
+    for (String mode : new String[] {"exact", "dense", "hash", "hybrid", "diffusion"}) {
       LaunchResult search =
           launcher.launch(
               "search",

@@ -51,7 +51,7 @@ class RankingMetricsTest {
   @Test
   void accumulatorAveragesQueries() {
     MetricAccumulator accumulator = new MetricAccumulator();
-    assertEquals(new RetrievalScores(0, 0, 0, 0), accumulator.scores());
+    assertEquals(new RetrievalScores(0, 0, 0, 0, 0, 0), accumulator.scores());
     int[] allRelevant = new int[1000];
     int[] alternating = new int[1000];
     for (int i = 0; i < alternating.length; i++) {
@@ -65,6 +65,6 @@ class RankingMetricsTest {
     assertEquals((1 + 0.5) / 2, scores.precisionAt100(), 1e-12);
     double alternatingAp = RankingMetrics.averagePrecisionAt(alternating, 1, 1000);
     assertEquals((1 + alternatingAp) / 2, scores.mapAt1000(), 1e-12);
-    assertThrows(IllegalArgumentException.class, () -> new RetrievalScores(1.5, 0, 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> new RetrievalScores(1.5, 0, 0, 0, 0, 1));
   }
 }

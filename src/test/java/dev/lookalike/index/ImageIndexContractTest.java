@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.codes.Codes;
+import dev.lookalike.graph.DiffusionParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +70,7 @@ public abstract class ImageIndexContractTest {
   }
 
   private SearchParams params(int k, int offset, SearchMode mode, String label) {
-    return new SearchParams(
-        k, offset, mode, label, HYBRID_FACTOR + random.nextInt(20), random.nextInt(4));
+    return RandomParams.of(random, k, offset, mode, label, HYBRID_FACTOR);
   }
 
   @Test
@@ -99,7 +99,8 @@ public abstract class ImageIndexContractTest {
           int queries = 25;
           for (int q = 0; q < queries; q++) {
             Codes query = images.codes().query();
-            SearchParams params = new SearchParams(k, 0, mode, null, HYBRID_FACTOR, 2);
+            SearchParams params =
+                new SearchParams(k, 0, mode, null, HYBRID_FACTOR, 2, DiffusionParams.DEFAULT);
             List<Hit> hits = index.search(query, params);
             hits.forEach(h -> reference.assertHitIsLive("seed " + seed, query, params, h));
             recall += reference.recall(query, params, hits) / queries;
@@ -123,9 +124,7 @@ public abstract class ImageIndexContractTest {
           String label = images.label();
           SearchParams page = params(1 + random.nextInt(30), random.nextInt(40), mode, label);
           List<Hit> hits = index.search(query, page);
-          SearchParams unpaged =
-              new SearchParams(
-                  page.window(), 0, mode, label, page.hybridFactor(), page.maxChunkRadius());
+          SearchParams unpaged = RandomParams.unpaged(page);
           List<Hit> all = index.search(query, unpaged);
           String where = "seed " + seed;
           assertEquals(all.subList(Math.min(page.offset(), all.size()), all.size()), hits, where);

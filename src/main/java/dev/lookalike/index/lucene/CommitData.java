@@ -11,8 +11,9 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 
 /**
- * The commit user data of an index: the schema version and the {@link ModelIdentity} whose codes it
- * holds. Written with the first change after opening, read (never written) when opening.
+ * The commit user data of an index: the schema version, the {@link ModelIdentity} whose codes it
+ * holds and the file of its neighbour graph. Written with each commit that changes something, read
+ * (never written) when opening.
  */
 final class CommitData {
 
@@ -20,12 +21,15 @@ final class CommitData {
   private static final String MODEL = "lookalike.model";
   private static final String LATENT = "lookalike.latent";
   private static final String BITS = "lookalike.bits";
+  private static final String GRAPH = "lookalike.graph";
 
   private CommitData() {}
 
-  /** The user data to record with commits of codes of {@code model}. */
-  static Map<String, String> of(ModelIdentity model) {
+  /** The user data to record with commits of codes of {@code model} and their graph file. */
+  static Map<String, String> of(ModelIdentity model, String graphFile) {
     return Map.of(
+        GRAPH,
+        graphFile,
         SCHEMA,
         Integer.toString(IndexFields.SCHEMA_VERSION),
         MODEL,
@@ -75,6 +79,14 @@ final class CommitData {
     }
     return Optional.of(
         new ModelIdentity(fingerprint, Integer.parseInt(latent), Integer.parseInt(bits)));
+  }
+
+  /** The neighbour graph file of the last commit; empty when there is none. */
+  static Optional<String> graphFile(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(GRAPH));
   }
 
   /** Refuses a model other than the one the index holds. */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -23,7 +24,7 @@ final class Documents {
 
   private Documents() {}
 
-  static Document toDocument(ImageRecord record, ModelIdentity model, long addedAt) {
+  static Document toDocument(ImageRecord record, ModelIdentity model, long addedAt, int node) {
     int bits = model.bits();
     if (record.codes().dense().length != model.latent()) {
       throw new IllegalArgumentException(
@@ -45,6 +46,7 @@ final class Documents {
         .metadata()
         .forEach((key, value) -> doc.add(new StoredField(IndexFields.META_PREFIX + key, value)));
     doc.add(new StoredField(IndexFields.ADDED, addedAt));
+    doc.add(new IntField(IndexFields.NODE, node, Field.Store.NO));
     if (!Float.isNaN(record.reconstructionError())) {
       doc.add(
           new FloatDocValuesField(IndexFields.RECONSTRUCTION_ERROR, record.reconstructionError()));

@@ -1,5 +1,8 @@
 package dev.lookalike.index.lucene;
 
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.search.Query;
+
 /**
  * The Lucene schema of an image document.
  *
@@ -12,7 +15,7 @@ package dev.lookalike.index.lucene;
 public final class IndexFields {
 
   /** Version of this schema, recorded in each commit; a different version is refused. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   public static final String ID = "id";
   public static final String URI = "uri";
@@ -24,10 +27,21 @@ public final class IndexFields {
   public static final String ADDED = "added";
   public static final String RECONSTRUCTION_ERROR = "recon";
 
+  /**
+   * The image's node in the neighbour graph: a number given when it was added, never reused, so the
+   * graph survives Lucene renumbering documents on merges (indexed for lookup, doc values to read).
+   */
+  public static final String NODE = "node";
+
   /** Bits per bucket chunk. */
   public static final int CHUNK_BITS = 16;
 
   private IndexFields() {}
+
+  /** Finds the image that is node {@code node} of the neighbour graph. */
+  static Query nodeQuery(int node) {
+    return IntField.newExactQuery(NODE, node);
+  }
 
   /** Doc-values field holding word {@code word} of the binary code. */
   public static String codeWord(int word) {

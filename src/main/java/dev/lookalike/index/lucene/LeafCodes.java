@@ -1,10 +1,12 @@
 package dev.lookalike.index.lucene;
 
 import java.io.IOException;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 
 /**
@@ -16,6 +18,7 @@ final class LeafCodes {
   private final NumericDocValues[] words;
   private final FloatVectorValues vectors;
   private final KnnVectorValues.DocIndexIterator vectorDocs;
+  private final SortedNumericDocValues nodes;
 
   LeafCodes(LeafReader reader, int wordCount) throws IOException {
     words = new NumericDocValues[wordCount];
@@ -24,6 +27,12 @@ final class LeafCodes {
     }
     vectors = reader.getFloatVectorValues(IndexFields.DENSE);
     vectorDocs = vectors == null ? null : vectors.iterator();
+    nodes = DocValues.getSortedNumeric(reader, IndexFields.NODE);
+  }
+
+  /** The document's node in the neighbour graph, or -1 when it has none. */
+  int node(int doc) throws IOException {
+    return nodes.advanceExact(doc) ? (int) nodes.nextValue() : -1;
   }
 
   /** Hamming distance between the document's code and {@code query}. */

@@ -155,7 +155,7 @@ final class LuceneCollectionAnalytics implements CollectionAnalytics {
           long[][] codes = liveCodes(searcher);
           int[] parent = new int[codes.length];
           Arrays.setAll(parent, i -> i);
-          SnapshotSearch buckets = new SnapshotSearch(searcher, bits, null);
+          SnapshotSearch buckets = new SnapshotSearch(searcher, bits, null, null);
           for (int doc = 0; doc < codes.length; doc++) {
             if (codes[doc] == null) {
               continue;

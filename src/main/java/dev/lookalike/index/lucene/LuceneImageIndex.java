@@ -1,6 +1,7 @@
 package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.Codes;
+import dev.lookalike.graph.NeighbourGraph;
 import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
@@ -12,16 +13,13 @@ import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -35,17 +33,20 @@ import org.apache.lucene.store.Directory;
  * #commit()}. A read-only index holds no writer and no write lock and writes nothing.
  *
  * <p>Commits record the schema version and the {@link ModelIdentity} whose codes the index holds
- * ({@link CommitData}); opening a non-empty index with another model is refused before anything is
- * written. Opening alone never writes: commit data is set with the first added image.
+ * ({@link CommitData}) and name the file of its neighbour graph ({@link IndexGraph}, kept current
+ * by every add and delete, written with every commit); opening a non-empty index with another model
+ * is refused before anything is written. Opening alone never writes: commit data and the graph are
+ * written by the first commit that has something to record.
  */
 public final class LuceneImageIndex implements ImageIndex {
 
   private final Directory directory;
   private final String location;
   private final IndexWriter writer; // null when read-only
+  private final IndexWrites writes; // null when read-only
   private final SearcherManager searchers;
+  private final NeighbourGraph graph;
   private final ModelIdentity model;
-  private final Clock clock;
   private final CollectionAnalytics analytics;
 
   private LuceneImageIndex(
@@ -53,14 +54,28 @@ public final class LuceneImageIndex implements ImageIndex {
       String location,
       IndexWriter writer,
       SearcherManager searchers,
-      ModelIdentity model,
-      Clock clock) {
+      int graphDegree,
+      ModelIdentity model)
+      throws IOException {
     this.directory = directory;
     this.location = location;
     this.writer = writer;
     this.searchers = searchers;
     this.model = model;
-    this.clock = clock;
+    Optional<String> graphFile = CommitData.graphFile(directory);
+    IndexGraph indexGraph;
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      indexGraph = IndexGraph.load(directory, graphFile, searcher, graphDegree, location);
+    } finally {
+      searchers.release(searcher);
+    }
+    this.graph = indexGraph.graph();
+    this.writes =
+        writer == null
+            ? null
+            : new IndexWrites(
+                directory, writer, searchers, indexGraph, graphFile, model, Clock.systemUTC());
     this.analytics = new LuceneCollectionAnalytics(searchers, model.bits());
   }
 
@@ -77,7 +92,12 @@ public final class LuceneImageIndex implements ImageIndex {
     IndexWriter writer = new IndexWriter(directory, config);
     try {
       return new LuceneImageIndex(
-          directory, location, writer, new SearcherManager(writer, null), model, Clock.systemUTC());
+          directory,
+          location,
+          writer,
+          new SearcherManager(writer, null),
+          settings.graphDegree(),
+          model);
     } catch (IOException | RuntimeException e) {
       writer.rollback();
       throw e;
@@ -89,7 +109,7 @@ public final class LuceneImageIndex implements ImageIndex {
       throws IOException {
     CommitData.check(CommitData.read(directory, location), model);
     return new LuceneImageIndex(
-        directory, location, null, new SearcherManager(directory, null), model, Clock.systemUTC());
+        directory, location, null, new SearcherManager(directory, null), 0, model);
   }
 
   private static Lucene104Codec codec(IndexSettings settings) {
@@ -103,38 +123,21 @@ public final class LuceneImageIndex implements ImageIndex {
     };
   }
 
-  private IndexWriter writer() {
-    if (writer == null) {
+  private IndexWrites writes() {
+    if (writes == null) {
       throw new UnsupportedOperationException("index " + location + " is open read-only");
     }
-    return writer;
+    return writes;
   }
 
   @Override
   public void add(List<ImageRecord> records) throws IOException {
-    IndexWriter out = writer();
-    long now = clock.millis();
-    List<Document> docs = new ArrayList<>(records.size());
-    for (ImageRecord record : records) {
-      docs.add(Documents.toDocument(record, model, now)); // validates all before writing any
-    }
-    // Only this model may add (checked at open), so recording it again changes nothing else.
-    out.setLiveCommitData(CommitData.of(model).entrySet());
-    for (int i = 0; i < docs.size(); i++) {
-      out.updateDocument(new Term(IndexFields.ID, records.get(i).id()), docs.get(i));
-    }
-    searchers.maybeRefreshBlocking();
+    writes().add(records);
   }
 
   @Override
   public boolean delete(String id) throws IOException {
-    IndexWriter out = writer();
-    if (!read(reads -> reads.contains(id))) {
-      return false;
-    }
-    out.deleteDocuments(new Term(IndexFields.ID, id));
-    searchers.maybeRefreshBlocking();
-    return true;
+    return writes().delete(id);
   }
 
   @Override
@@ -154,10 +157,15 @@ public final class LuceneImageIndex implements ImageIndex {
   private <T> T read(Read<T> read) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
-      return read.read(new SnapshotReads(searcher, model));
+      return read.read(new SnapshotReads(searcher, model, graph));
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** The neighbour graph, for tests of its upkeep. */
+  NeighbourGraph graph() {
+    return graph;
   }
 
   @Override
@@ -167,8 +175,8 @@ public final class LuceneImageIndex implements ImageIndex {
 
   @Override
   public void commit() throws IOException {
-    if (writer != null) {
-      writer.commit();
+    if (writes != null) {
+      writes.commit();
     }
   }
 
@@ -210,7 +218,8 @@ public final class LuceneImageIndex implements ImageIndex {
     try {
       searchers.close();
       if (writer != null) {
-        writer.close(); // commits pending changes, if any
+        writes.commit(); // the graph with the codes, not Lucene's implicit commit alone
+        writer.close();
       }
     } finally {
       directory.close();

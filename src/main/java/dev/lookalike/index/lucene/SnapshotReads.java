@@ -2,6 +2,7 @@ package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.BinaryCodes;
 import dev.lookalike.codes.Codes;
+import dev.lookalike.graph.NeighbourGraph;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.ModelIdentity;
@@ -32,11 +33,13 @@ final class SnapshotReads {
   private final IndexSearcher searcher;
   private final ModelIdentity model;
   private final int bits;
+  private final NeighbourGraph graph;
 
-  SnapshotReads(IndexSearcher searcher, ModelIdentity model) {
+  SnapshotReads(IndexSearcher searcher, ModelIdentity model, NeighbourGraph graph) {
     this.searcher = searcher;
     this.model = model;
     this.bits = model.bits();
+    this.graph = graph;
   }
 
   Optional<IndexedImage> get(String id) throws IOException {
@@ -81,7 +84,7 @@ final class SnapshotReads {
               + "-bit codes");
     }
     List<ScoredDoc> ranked =
-        new SnapshotSearch(searcher, bits, params.label()).search(query, params);
+        new SnapshotSearch(searcher, bits, params.label(), graph).search(query, params);
     List<Hit> hits = new ArrayList<>(params.k());
     StoredFields stored = searcher.storedFields();
     for (int i = params.offset(); i < ranked.size(); i++) {

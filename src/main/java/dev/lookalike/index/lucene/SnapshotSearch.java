@@ -2,6 +2,7 @@ package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.BinaryCodes;
 import dev.lookalike.codes.Codes;
+import dev.lookalike.graph.NeighbourGraph;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,18 +31,20 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The four search modes over one point-in-time view of the index. Every mode returns documents with
- * both distances filled in, ranked by the mode's own measure.
+ * The search modes over one point-in-time view of the index. Every mode returns documents with both
+ * distances filled in, ranked by the mode's own measure.
  */
 final class SnapshotSearch {
 
   private final IndexSearcher searcher;
   private final int bits;
   private final Query filter;
+  private final NeighbourGraph graph;
 
-  SnapshotSearch(IndexSearcher searcher, int bits, String label) {
+  SnapshotSearch(IndexSearcher searcher, int bits, String label, NeighbourGraph graph) {
     this.searcher = searcher;
     this.bits = bits;
+    this.graph = graph;
     this.filter = label == null ? null : new TermQuery(new Term(IndexFields.LABEL, label));
   }
 
@@ -53,6 +56,7 @@ final class SnapshotSearch {
       case EXACT -> exact(query, window);
       case HASH -> hash(query, window, params.maxChunkRadius(), true);
       case HYBRID -> hybrid(query, window, params);
+      case DIFFUSION -> diffusion(query, window, params);
     };
   }
 
@@ -62,6 +66,11 @@ final class SnapshotSearch {
    * last bit between two requests.
    */
   private List<ScoredDoc> dense(Codes query, int window) throws IOException {
+    return withHamming(nearestByCosine(query, window), query);
+  }
+
+  /** HNSW k-NN by exactly recomputed cosine, most similar first; Hamming distances not filled. */
+  private List<ScoredDoc> nearestByCosine(Codes query, int window) throws IOException {
     TopDocs top =
         searcher.search(
             new KnnFloatVectorQuery(IndexFields.DENSE, query.dense(), window, filter), window);
@@ -69,9 +78,19 @@ final class SnapshotSearch {
     for (ScoreDoc sd : top.scoreDocs) {
       hits.add(new ScoredDoc(sd.doc, Float.NaN, -1));
     }
-    List<ScoredDoc> scored = new ArrayList<>(withHamming(withCosine(hits, query), query));
+    List<ScoredDoc> scored = new ArrayList<>(withCosine(hits, query));
     scored.sort(ScoredDoc.BY_COSINE);
     return scored;
+  }
+
+  /** The HNSW shortlist re-ranked over the neighbour graph; Hamming filled for the window only. */
+  private List<ScoredDoc> diffusion(Codes query, int window, SearchParams params)
+      throws IOException {
+    int shortlist = Math.max(window, params.diffusion().shortlist());
+    List<ScoredDoc> ranked =
+        new GraphRerank(searcher, graph)
+            .rerank(nearestByCosine(query, shortlist), window, params.diffusion());
+    return withHamming(ranked, query);
   }
 
   /** Brute-force cosine over every live (and filtered) document. */

@@ -9,6 +9,7 @@ import dev.lookalike.codes.Binarizer;
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.codes.Coder;
 import dev.lookalike.codes.Codes;
+import dev.lookalike.graph.DiffusionParams;
 import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.DirectoryDigest;
 import dev.lookalike.index.ImageIndex;
@@ -201,11 +202,11 @@ class LuceneImageIndexTest {
     IllegalArgumentException factor =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new SearchParams(10, 0, SearchMode.HYBRID, null, 0, 2));
+            () -> new SearchParams(10, 0, SearchMode.HYBRID, null, 0, 2, DiffusionParams.DEFAULT));
     assertTrue(factor.getMessage().contains("got: 0"), factor.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new SearchParams(10, 0, SearchMode.HASH, null, 10, 4));
+        () -> new SearchParams(10, 0, SearchMode.HASH, null, 10, 4, DiffusionParams.DEFAULT));
     assertThrows(IllegalArgumentException.class, () -> new ModelIdentity("m", 0, 64));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> SearchMode.parse("fuzzy"));

@@ -1,0 +1,117 @@
+package dev.lookalike.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A closed-loop load of image searches against a running server: {@code connections} clients each
+ * send their next {@code POST /api/search} as soon as the previous answer arrives, the way a
+ * saturated front end would. Latency is measured per request on the client, so it includes HTTP,
+ * decoding, encoding the query and the search itself.
+ */
+public final class HttpBench {
+
+  private static final String BOUNDARY = "lookalike-bench-boundary";
+
+  private final URI server;
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  public HttpBench(URI server) {
+    this.server = server;
+  }
+
+  /**
+   * Runs {@code warmup} untimed then {@code requests} timed searches, cycling through the images.
+   *
+   * @param query the query string, e.g. {@code k=10&mode=diffusion}
+   */
+  public LatencyReport run(
+      List<byte[]> images, String query, int connections, int warmup, int requests)
+      throws IOException, InterruptedException {
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("no query images");
+    }
+    List<HttpRequest> bodies = new ArrayList<>(images.size());
+    URI target = server.resolve("/api/search?" + query);
+    for (byte[] image : images) {
+      bodies.add(
+          HttpRequest.newBuilder(target)
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(image)))
+              .build());
+    }
+    load(bodies, connections, warmup, new long[warmup], new AtomicInteger());
+    long[] nanos = new long[requests];
+    AtomicInteger errors = new AtomicInteger();
+    long t0 = System.nanoTime();
+    load(bodies, connections, requests, nanos, errors);
+    return LatencyReport.of(nanos, errors.get(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  private void load(
+      List<HttpRequest> bodies, int connections, int count, long[] nanos, AtomicInteger errors)
+      throws IOException, InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+      List<Future<Void>> clients = new ArrayList<>();
+      for (int c = 0; c < connections; c++) {
+        clients.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long t = System.nanoTime();
+                    try {
+                      HttpResponse<Void> response =
+                          client.send(
+                              bodies.get(i % bodies.size()),
+                              HttpResponse.BodyHandlers.discarding());
+                      if (response.statusCode() != 200) {
+                        errors.incrementAndGet();
+                      }
+                    } catch (IOException e) {
+                      errors.incrementAndGet();
+                    }
+                    nanos[i] = System.nanoTime() - t;
+                  }
+                  return null;
+                }));
+      }
+      for (Future<Void> done : clients) {
+        done.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IOException("a bench client failed", e.getCause());
+    }
+  }
+
+  private static byte[] multipart(byte[] image) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(image.length + 256);
+    String head =
+        "--"
+            + BOUNDARY
+            + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"query\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+    body.writeBytes(image);
+    body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return body.toByteArray();
+  }
+}

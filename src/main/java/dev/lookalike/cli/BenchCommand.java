@@ -1,0 +1,96 @@
+package dev.lookalike.cli;
+
+import dev.lookalike.app.Components;
+import dev.lookalike.bench.HttpBench;
+import dev.lookalike.bench.LatencyReport;
+import dev.lookalike.bench.QueryImages;
+import dev.lookalike.dataset.DataSource;
+import dev.lookalike.index.SearchMode;
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Measures a running server's search latency and throughput over HTTP. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Load a running server with image searches (closed loop) and print latency percentiles and"
+            + " throughput per mode, all modes in one run.")
+@Dependent
+@Unremovable
+public class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Inject Components components;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "QUERIES",
+      description = "Query images: a folder, a file, or fashion-mnist:train|test.")
+  String queries;
+
+  @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The server.")
+  URI url;
+
+  @Option(
+      names = "--modes",
+      split = ",",
+      defaultValue = "diffusion,hybrid,dense,hash,exact",
+      converter = SearchModeConverter.class,
+      description = "Modes to measure, one after the other.")
+  List<SearchMode> modes;
+
+  @Option(names = "-k", defaultValue = "10", description = "Hits per search.")
+  int k;
+
+  @Option(names = "--connections", defaultValue = "4", description = "Concurrent clients.")
+  int connections;
+
+  @Option(names = "--requests", defaultValue = "2000", description = "Timed searches per mode.")
+  int requests;
+
+  @Option(names = "--warmup", defaultValue = "300", description = "Untimed searches per mode.")
+  int warmup;
+
+  @Option(names = "--images", defaultValue = "1000", description = "Distinct query images.")
+  int images;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (connections < 1 || requests < 1 || warmup < 0 || images < 1) {
+      throw new IllegalArgumentException(
+          "--connections, --requests and --images must be positive, --warmup not negative");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    List<byte[]> bodies =
+        QueryImages.load(new DataSource(queries), components.fashionMnistDir(), images);
+    HttpBench bench = new HttpBench(url);
+    out.printf(
+        "%s: %d query images, k=%d, %d connections, %d requests per mode after %d warm-up%n",
+        url, bodies.size(), k, connections, requests, warmup);
+    out.printf(
+        "%-10s %9s %9s %9s %9s %10s %7s%n",
+        "mode", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s", "errors");
+    for (SearchMode mode : modes) {
+      LatencyReport r =
+          bench.run(bodies, "k=" + k + "&mode=" + mode.id(), connections, warmup, requests);
+      out.printf(
+          "%-10s %9.2f %9.2f %9.2f %9.2f %10.0f %7d%n",
+          mode.id(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), r.throughput(), r.errors());
+      out.flush();
+    }
+    return 0;
+  }
+}

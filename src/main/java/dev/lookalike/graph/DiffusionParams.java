@@ -1,0 +1,43 @@
+package dev.lookalike.graph;
+
+/**
+ * How a query's similarity is diffused over the neighbour graph (Iscen et al., CVPR 2017), in its
+ * truncated form: only over the graph among the query's {@code shortlist} nearest images.
+ *
+ * @param shortlist nearest images (by cosine) the diffusion re-ranks; at least the requested window
+ * @param seeds how many of the nearest start the diffusion, weighted by their cosine cubed
+ * @param alpha how far similarity spreads along the graph, in (0, 1): near 1 follows the manifold
+ *     further, near 0 stays with the seeds
+ * @param iterations conjugate-gradient steps
+ */
+public record DiffusionParams(int shortlist, int seeds, float alpha, int iterations) {
+
+  public static final int DEFAULT_SHORTLIST = 1000;
+  public static final int MAX_SHORTLIST = 20_000;
+  public static final int DEFAULT_SEEDS = 10;
+  public static final String DEFAULT_ALPHA = "0.99";
+  public static final int DEFAULT_ITERATIONS = 20;
+  public static final int MAX_ITERATIONS = 200;
+
+  public static final DiffusionParams DEFAULT =
+      new DiffusionParams(
+          DEFAULT_SHORTLIST, DEFAULT_SEEDS, Float.parseFloat(DEFAULT_ALPHA), DEFAULT_ITERATIONS);
+
+  public DiffusionParams {
+    if (shortlist < 1 || shortlist > MAX_SHORTLIST) {
+      throw new IllegalArgumentException(
+          "diffusion shortlist must be in [1, " + MAX_SHORTLIST + "], got: " + shortlist);
+    }
+    if (seeds < 1 || seeds > shortlist) {
+      throw new IllegalArgumentException(
+          "diffusion seeds must be in [1, shortlist " + shortlist + "], got: " + seeds);
+    }
+    if (!(alpha > 0f && alpha < 1f)) {
+      throw new IllegalArgumentException("diffusion alpha must be in (0, 1), got: " + alpha);
+    }
+    if (iterations < 1 || iterations > MAX_ITERATIONS) {
+      throw new IllegalArgumentException(
+          "diffusion iterations must be in [1, " + MAX_ITERATIONS + "], got: " + iterations);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.lookalike.index.lucene;
+
+import dev.lookalike.graph.Diffusion;
+import dev.lookalike.graph.DiffusionParams;
+import dev.lookalike.graph.NeighbourGraph;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+
+/** Diffusion mode: a cosine shortlist re-ranked by {@link Diffusion} over the neighbour graph. */
+final class GraphRerank {
+
+  private final IndexSearcher searcher;
+  private final NeighbourGraph graph;
+
+  GraphRerank(IndexSearcher searcher, NeighbourGraph graph) {
+    this.searcher = searcher;
+    this.graph = graph;
+  }
+
+  /**
+   * The first {@code window} of the shortlist: its nearest image, then the others by diffusion
+   * score; images the diffusion does not reach keep their cosine order after those it does.
+   *
+   * @param shortlist the nearest documents, most similar cosine first
+   */
+  List<ScoredDoc> rerank(List<ScoredDoc> shortlist, int window, DiffusionParams params)
+      throws IOException {
+    int m = shortlist.size();
+    float[] cosines = new float[m];
+    for (int i = 0; i < m; i++) {
+      cosines[i] = shortlist.get(i).cosine();
+    }
+    double[] scores = Diffusion.scores(graph, nodes(shortlist), cosines, params);
+    Integer[] order = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = i;
+    }
+    // The nearest code stays first: a copy of the query must come back on top whatever its
+    // neighbourhood, and diffusion ranks everything after it. The sort is stable on the cosine
+    // order, which already breaks its own ties by doc id.
+    Arrays.sort(
+        order,
+        Comparator.comparingInt((Integer i) -> i == 0 ? 0 : 1)
+            .thenComparingDouble(i -> -scores[i]));
+    ScoredDoc[] ranked = new ScoredDoc[Math.min(window, m)];
+    for (int i = 0; i < ranked.length; i++) {
+      ranked[i] = shortlist.get(order[i]);
+    }
+    return List.of(ranked);
+  }
+
+  /** The graph node of each document, read segment by segment in doc order. */
+  private int[] nodes(List<ScoredDoc> docs) throws IOException {
+    Integer[] byDoc = new Integer[docs.size()];
+    for (int i = 0; i < byDoc.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs.get(i).doc()));
+    int[] nodes = new int[docs.size()];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    LeafCodes codes = null;
+    for (int i : byDoc) {
+      int doc = docs.get(i).doc();
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        codes = new LeafCodes(leaf.reader(), 0);
+      }
+      nodes[i] = codes.node(doc - leaf.docBase);
+    }
+    return nodes;
+  }
+}
