@@ -109,10 +109,14 @@ public class EvaluateCommand implements Callable<Integer> {
   Integer databaseLimit;
 
   @Option(
-      names = "--latency-queries",
-      defaultValue = "500",
-      description = "Queries timed at k = 10 per index mode.")
-  int latencyQueries;
+      names = "--served-rows",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
+      description =
+          "Add each index mode's k = 10 row: every query searched again at k = 10, timed "
+              + "(--no-served-rows skips them).")
+  boolean servedRows;
 
   @Option(
       names = "--no-index",
@@ -224,7 +228,15 @@ public class EvaluateCommand implements Callable<Integer> {
               new Evaluation.Extras(extraBits, aqe == null ? null : parseAqe(aqe)));
       report =
           evaluation.run(
-              data.database(), data.queries(), queryCount, seed, noIndex ? -1 : latencyQueries);
+              data.database(),
+              data.queries(),
+              queryCount,
+              seed,
+              noIndex
+                  ? Evaluation.IndexRows.NONE
+                  : servedRows
+                      ? Evaluation.IndexRows.RANKED_AND_SERVED
+                      : Evaluation.IndexRows.RANKED);
     }
     if (asJson) {
       for (MethodResult method : report.methods()) {

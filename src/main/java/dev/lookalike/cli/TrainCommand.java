@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -177,25 +178,7 @@ public class TrainCommand implements Callable<Integer> {
               + "the batch as negatives; τ defaults to 0.2.")
   String contrastive;
 
-  @Option(
-      names = "--view-shift",
-      defaultValue = "2",
-      description = "Most pixels a view is shifted by (invariance).")
-  int viewShift;
-
-  @Option(
-      names = "--view-zoom",
-      defaultValue = "0",
-      description = "Views are zoomed by a random factor in [1 - z, 1 + z] (invariance).")
-  float viewZoom;
-
-  @Option(
-      names = "--view-flip",
-      defaultValue = "true",
-      negatable = true,
-      fallbackValue = "true",
-      description = "Mirror views left-right at random (invariance).")
-  boolean viewFlip;
+  @Mixin ViewOptions views;
 
   @Option(
       names = "--augment",
@@ -238,9 +221,7 @@ public class TrainCommand implements Callable<Integer> {
                 invariance,
                 contrastive,
                 bitBalance,
-                viewShift,
-                viewZoom,
-                viewFlip,
+                views.settings(),
                 augment,
                 augmentTemperature),
             beta,

@@ -2,24 +2,18 @@ package dev.lookalike.eval;
 
 import ai.djl.ndarray.NDManager;
 import dev.lookalike.codes.Binarizer;
-import dev.lookalike.codes.Codes;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
-import dev.lookalike.index.Hit;
-import dev.lookalike.index.ImageIndex;
-import dev.lookalike.index.ImageRecord;
 import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.index.lucene.LuceneIndexes;
 import dev.lookalike.linalg.SeededSampling;
 import dev.lookalike.search.NeighbourExpansion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -96,10 +90,10 @@ public final class Evaluation {
    * Runs every method.
    *
    * @param queryCount how many test images to query with (a seeded sample; all when larger)
-   * @param latencyQueries how many of them to time k = 10 searches with; negative skips the index
+   * @param indexRows which rows of the modes served by the Lucene index to add
    */
   public EvaluationReport run(
-      LabeledImages database, LabeledImages test, int queryCount, long seed, int latencyQueries)
+      LabeledImages database, LabeledImages test, int queryCount, long seed, IndexRows indexRows)
       throws IOException {
     long start = System.nanoTime();
     LabeledImages queries = sample(test, queryCount, seed);
@@ -127,8 +121,10 @@ public final class Evaluation {
     results.addAll(
         Baselines.otherLengths(methods, pixels, dense, own.method(), bits, extras.bits(), seed));
     results.addAll(Ablations.of(methods, latents, dense, own.method(), bits, seed));
-    if (latencyQueries >= 0) {
-      results.addAll(indexed(database, queries, dense, codes, latencyQueries));
+    if (indexRows != IndexRows.NONE) {
+      results.addAll(
+          new IndexedModes(model.identity(), indexSettings, tuning, log)
+              .measure(database, queries, dense, codes, indexRows == IndexRows.RANKED_AND_SERVED));
     }
     return new EvaluationReport(
         database.name().split(":")[0],
@@ -141,85 +137,14 @@ public final class Evaluation {
         (System.nanoTime() - start) / 1e9);
   }
 
-  /** The modes served by the Lucene index, on an in-memory index of the database's codes. */
-  private List<MethodResult> indexed(
-      LabeledImages database,
-      LabeledImages queries,
-      Rows dense,
-      Rows.Bits codes,
-      int latencyQueries)
-      throws IOException {
-    float[][] dbDense = dense.database();
-    long[][] dbBits = codes.database();
-    float[][] qDense = dense.queries();
-    long[][] qBits = codes.queries();
-    log.accept("building an HNSW + hash index of " + database.size() + " codes");
-    List<MethodResult> results = new ArrayList<>();
-    try (ImageIndex index = LuceneIndexes.inMemory(indexSettings, model.identity())) {
-      List<ImageRecord> records = new ArrayList<>(database.size());
-      for (int i = 0; i < database.size(); i++) {
-        records.add(
-            new ImageRecord(
-                Integer.toString(i),
-                database.uri(i),
-                null,
-                Map.of(),
-                null,
-                new Codes(dbDense[i], dbBits[i])));
-      }
-      index.add(records);
-      index.commit();
-      for (SearchMode mode :
-          List.of(SearchMode.DENSE, SearchMode.HASH, SearchMode.HYBRID, SearchMode.DIFFUSION)) {
-        MetricAccumulator metrics = new MetricAccumulator();
-        long t0 = System.nanoTime();
-        for (int q = 0; q < queries.size(); q++) {
-          List<Hit> hits = index.search(new Codes(qDense[q], qBits[q]), tuned(CUTOFF, mode));
-          metrics.add(labels(database, hits), queries.labels()[q]);
-        }
-        double ms = (System.nanoTime() - t0) / 1e6 / queries.size();
-        results.add(
-            MethodResult.of(
-                "DAE " + mode.id() + " (Lucene)",
-                "model",
-                metrics.scores(),
-                ms,
-                latencyAt10(index, mode, qDense, qBits, latencyQueries)));
-      }
-      double exactAt10 = latencyAt10(index, SearchMode.EXACT, qDense, qBits, latencyQueries);
-      results.add(MethodResult.latencyOnly("DAE exact (Lucene scan)", "model", exactAt10));
-    }
-    return results;
-  }
-
-  private double latencyAt10(
-      ImageIndex index, SearchMode mode, float[][] qDense, long[][] qBits, int latencyQueries)
-      throws IOException {
-    int n = Math.min(latencyQueries, qDense.length);
-    if (n == 0) {
-      return Double.NaN;
-    }
-    for (int q = 0; q < Math.min(n, 50); q++) { // warm up the JIT and the page cache
-      index.search(new Codes(qDense[q], qBits[q]), tuned(10, mode));
-    }
-    long t0 = System.nanoTime();
-    for (int q = 0; q < n; q++) {
-      index.search(new Codes(qDense[q], qBits[q]), tuned(10, mode));
-    }
-    return (System.nanoTime() - t0) / 1e6 / n;
-  }
-
-  private SearchParams tuned(int k, SearchMode mode) {
-    return new SearchParams(
-        k, 0, mode, null, tuning.hybridFactor(), tuning.maxChunkRadius(), tuning.diffusion());
-  }
-
-  private static int[] labels(LabeledImages database, List<Hit> hits) {
-    int[] labels = new int[hits.size()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = database.labels()[Integer.parseInt(hits.get(i).id())];
-    }
-    return labels;
+  /** Which rows of the index's modes an evaluation adds (building the index takes a while). */
+  public enum IndexRows {
+    /** None: the codes only. */
+    NONE,
+    /** Each mode's ranking at k = 1,000. */
+    RANKED,
+    /** Also what each mode serves at k = 10, with its latency. */
+    RANKED_AND_SERVED
   }
 
   /** A seeded sample of {@code count} test images, all of them when there are no more. */

@@ -12,7 +12,7 @@ package dev.lookalike.graph;
  */
 public record DiffusionParams(int shortlist, int seeds, float alpha, int iterations) {
 
-  public static final int DEFAULT_SHORTLIST = 1000;
+  public static final int DEFAULT_SHORTLIST = 200;
   public static final int MAX_SHORTLIST = 20_000;
   public static final int DEFAULT_SEEDS = 10;
   public static final String DEFAULT_ALPHA = "0.99";

@@ -101,8 +101,7 @@ public final class DaeTrainer extends NetworkTrainer<EpochStats> {
       this.trainer = trainer;
       this.encoder = ConvAutoencoder.encoderOf(trainer.getModel().getBlock());
       this.decoder = ConvAutoencoder.decoderOf(trainer.getModel().getBlock());
-      this.views =
-          new RandomViews(objective.viewShift(), objective.viewZoom(), objective.viewFlip(), order);
+      this.views = new RandomViews(objective.views(), order);
       this.order = order;
       this.noise = noise;
       this.vae = vae;

@@ -2,6 +2,7 @@ package dev.lookalike.training;
 
 import dev.lookalike.training.objective.DaeObjective;
 import dev.lookalike.training.objective.Penalty;
+import dev.lookalike.training.objective.ViewSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,7 @@ import java.util.List;
  * @param invariance weight of the invariance term
  * @param contrastive {@code λ[:τ]}, or null
  * @param bitBalance weight of the bit balance term
- * @param viewShift most pixels a view is shifted by
- * @param viewZoom views are zoomed by a factor in [1 − z, 1 + z]
- * @param viewFlip whether views are mirrored at random
+ * @param views how the views of the invariance terms are drawn
  * @param augment {@code vae:<MODEL_DIR>:<ratio>}, or null
  * @param augmentTemperature temperature of the variants of {@code augment}
  */
@@ -26,15 +25,13 @@ public record ObjectiveOptions(
     float invariance,
     String contrastive,
     float bitBalance,
-    int viewShift,
-    float viewZoom,
-    boolean viewFlip,
+    ViewSettings views,
     String augment,
     float augmentTemperature) {
 
   /** Plain reconstruction with the default views. */
   public static final ObjectiveOptions NONE =
-      new ObjectiveOptions(null, 0, 0, null, 0, 2, 0f, true, null, 1f);
+      new ObjectiveOptions(null, 0, 0, null, 0, ViewSettings.WEAK, null, 1f);
 
   public ObjectiveOptions {
     if (contractive < 0 || invariance < 0 || bitBalance < 0) {
@@ -68,6 +65,6 @@ public record ObjectiveOptions(
     }
     VariantMixing mixing =
         augment == null ? null : VariantMixing.parse(augment, augmentTemperature);
-    return new DaeObjective(penalties, viewShift, viewZoom, viewFlip, mixing);
+    return new DaeObjective(penalties, views, mixing);
   }
 }

@@ -160,8 +160,6 @@ class CliTest {
             fixture.model(launcher).toString(),
             "--queries",
             "30",
-            "--latency-queries",
-            "10",
             "--json",
             "--expand",
             "2",

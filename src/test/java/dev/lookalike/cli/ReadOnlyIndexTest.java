@@ -63,8 +63,7 @@ class ReadOnlyIndexTest {
 
     Path data = new CliFixture(dir).fashionMnist();
     LaunchResult evaluate =
-        launcher.launch(
-            "evaluate", "--data-dir", data.toString(), "--queries", "20", "--latency-queries", "5");
+        launcher.launch("evaluate", "--data-dir", data.toString(), "--queries", "20");
     assertEquals(0, evaluate.exitCode(), evaluate.getErrorOutput());
     assertTrue(evaluate.getOutput().contains("(Lucene)"), evaluate.getOutput());
     assertEquals(before, DirectoryDigest.of(index), "evaluate wrote to the index");

@@ -18,6 +18,7 @@ import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.training.objective.Corruption;
 import dev.lookalike.training.objective.DaeObjective;
 import dev.lookalike.training.objective.Penalty;
+import dev.lookalike.training.objective.ViewSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,9 +112,7 @@ class ModelTrainingTest {
                 Penalty.contractive(0.001f),
                 Penalty.invariance(0.1f),
                 Penalty.bitBalance(0.5f)),
-            1,
-            0f,
-            true,
+            new ViewSettings(1, 0f, true, 0.5f, 0.3f),
             null);
     var request =
         new ModelTraining.Request(
@@ -138,7 +137,8 @@ class ModelTrainingTest {
     assertEquals("binary:4.0", manifest.codeLayer());
     assertTrue(manifest.batchNorm());
     assertEquals(
-        "mse + sparse=kl:0.2:0.1 + contractive=0.001 + invariance=0.1 + bit-balance=0.5 (views shift 1, flip)",
+        "mse + sparse=kl:0.2:0.1 + contractive=0.001 + invariance=0.1 + bit-balance=0.5"
+            + " (views crop 0.5, jitter 0.3, flip)",
         manifest.objective());
     try (CodeModel model = CodeModel.load(ModelSource.directory(dir))) {
       assertEquals(BinarizerMethod.UNITS, model.coder().binarizer().method());
@@ -160,7 +160,8 @@ class ModelTrainingTest {
     Path vae = Path.of("src/test/resources/vae-tiny");
     ImageSpec spec = new ImageSpec(28, 1);
     DaeObjective mixing =
-        new DaeObjective(List.of(), 2, 0f, true, VariantMixing.parse("vae:" + vae + ":0.5", 1f));
+        new DaeObjective(
+            List.of(), ViewSettings.WEAK, VariantMixing.parse("vae:" + vae + ":0.5", 1f));
     TrainingOptions options =
         new TrainingOptions(1, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2"));
     var request = smallRequest(spec, BinarizerMethod.ITQ, options, mixing);

@@ -17,6 +17,7 @@ import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.training.objective.Corruption;
 import dev.lookalike.training.objective.DaeObjective;
 import dev.lookalike.training.objective.Penalty;
+import dev.lookalike.training.objective.ViewSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ class TrainingReproducibilityTest {
   void theSameSeedTrainsTheSameWeightsAndAnotherSeedOthers(@TempDir Path dir) throws IOException {
     List<FloatImage> images = TinyImages.squares(64, 16, 1);
     DaeObjective contractive =
-        new DaeObjective(List.of(Penalty.contractive(0.001f)), 1, 0f, true, null);
+        new DaeObjective(
+            List.of(Penalty.contractive(0.001f)), new ViewSettings(1, 0f, true, 1f, 0f), null);
     TrainingOptions seeded =
         new TrainingOptions(2, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2"));
     TrainingOptions reseeded = new TrainingOptions(2, 16, 0.003f, 0.25, 4, seeded.corruption());

@@ -13,6 +13,7 @@ import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.VaeManifest;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
+import dev.lookalike.training.objective.ViewSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ class TrainingServiceTest {
     TrainingService service = new TrainingService(line -> {}, (file, why) -> {});
     Path missing = dir.resolve("no-such-folder");
     ObjectiveOptions badSparsity =
-        new ObjectiveOptions("zz:1", 0, 0, null, 0, 2, 0f, true, null, 1f);
+        new ObjectiveOptions("zz:1", 0, 0, null, 0, ViewSettings.WEAK, null, 1f);
     IllegalArgumentException sparse =
         assertThrows(
             IllegalArgumentException.class,
@@ -127,7 +128,7 @@ class TrainingServiceTest {
     assertTrue(noise.getMessage().contains("blur"), noise.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new ObjectiveOptions(null, -1, 0, null, 0, 2, 0f, true, null, 1f));
+        () -> new ObjectiveOptions(null, -1, 0, null, 0, ViewSettings.WEAK, null, 1f));
 
     Path empty = Files.createDirectories(dir.resolve("empty"));
     IllegalArgumentException none =

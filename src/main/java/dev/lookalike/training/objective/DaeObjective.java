@@ -10,28 +10,19 @@ import java.util.stream.Collectors;
  * optional VAE variants mixed into the batches.
  *
  * @param penalties terms added to the mean squared reconstruction error
- * @param viewShift most pixels a view is shifted by (invariance only)
- * @param viewZoom views are zoomed by a factor in [1 − viewZoom, 1 + viewZoom] (invariance only)
- * @param viewFlip whether views are mirrored left-right at random (invariance only)
+ * @param views how the random views of the invariance terms are drawn
  * @param mixing VAE variants mixed into every batch, or null for none
  */
-public record DaeObjective(
-    List<Penalty> penalties,
-    int viewShift,
-    float viewZoom,
-    boolean viewFlip,
-    VariantMixing mixing) {
+public record DaeObjective(List<Penalty> penalties, ViewSettings views, VariantMixing mixing) {
 
   /** Plain denoising: reconstruction error only. */
-  public static final DaeObjective RECONSTRUCTION = new DaeObjective(List.of(), 2, 0f, true, null);
+  public static final DaeObjective RECONSTRUCTION =
+      new DaeObjective(List.of(), ViewSettings.WEAK, null);
 
   public DaeObjective {
     penalties = List.copyOf(penalties);
-    if (viewShift < 0 || viewShift > 64) {
-      throw new IllegalArgumentException("view shift must be in [0, 64], got: " + viewShift);
-    }
-    if (!(viewZoom >= 0 && viewZoom < 1)) {
-      throw new IllegalArgumentException("view zoom must be in [0, 1), got: " + viewZoom);
+    if (views == null) {
+      throw new IllegalArgumentException("views are required");
     }
   }
 
@@ -44,11 +35,7 @@ public record DaeObjective(
     }
     if (penalties.stream()
         .anyMatch(p -> p instanceof InvariancePenalty || p instanceof ContrastivePenalty)) {
-      spec.append(" (views shift ").append(viewShift);
-      if (viewZoom > 0) {
-        spec.append(", zoom ").append(viewZoom);
-      }
-      spec.append(viewFlip ? ", flip)" : ")");
+      spec.append(" (").append(views.spec()).append(")");
     }
     if (mixing != null) {
       spec.append("; augment ").append(mixing.spec());

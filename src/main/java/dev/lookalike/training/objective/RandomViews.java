@@ -5,29 +5,23 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
- * Random label-preserving views of a batch for the invariance terms: each image is shifted by up to
- * {@code maxShift} pixels in each direction, zoomed by a factor drawn from [1 − zoom, 1 + zoom]
- * about its centre (bilinear), and, if {@code flip}, mirrored left-right with probability ½
- * (garments are roughly symmetric). Pixels brought in from outside are 0, the background of
- * Fashion-MNIST. Done on the host: a batch is small and per-image warps are awkward as tensor ops.
+ * Random label-preserving views of a batch for the invariance terms, drawn as {@link ViewSettings}
+ * say. Geometry first: either a shift of up to {@code shift} pixels and a zoom about the centre, or
+ * (crop below 1) a random resized crop keeping a share of the area in [crop, 1] at an aspect ratio
+ * in [3/4, 4/3]; then an optional left-right mirror (never vertical flips or large rotations, which
+ * change what many pictures show). Then photometric jitter: brightness and contrast, and for colour
+ * images saturation and, one view in five, greyscale. Pixels brought in from outside the image are
+ * 0. Done on the host: a batch is small and per-image warps are awkward as tensor ops.
  */
 public final class RandomViews implements UnaryOperator<NDArray> {
 
-  private final int maxShift;
-  private final float zoom;
-  private final boolean flip;
+  private static final float GREYSCALE_CHANCE = 0.2f;
+
+  private final ViewSettings settings;
   private final Random random;
 
-  public RandomViews(int maxShift, float zoom, boolean flip, Random random) {
-    if (maxShift < 0 || maxShift > 64) {
-      throw new IllegalArgumentException("shift must be in [0, 64], got: " + maxShift);
-    }
-    if (!(zoom >= 0 && zoom < 1)) {
-      throw new IllegalArgumentException("zoom must be in [0, 1), got: " + zoom);
-    }
-    this.maxShift = maxShift;
-    this.zoom = zoom;
-    this.flip = flip;
+  public RandomViews(ViewSettings settings, Random random) {
+    this.settings = settings;
     this.random = random;
   }
 
@@ -40,28 +34,81 @@ public final class RandomViews implements UnaryOperator<NDArray> {
     int w = (int) s[3];
     float[] in = batch.toFloatArray();
     float[] out = new float[in.length];
-    float cx = (w - 1) / 2f;
-    float cy = (h - 1) / 2f;
     for (int i = 0; i < n; i++) {
-      int dx = random.nextInt(2 * maxShift + 1) - maxShift;
-      int dy = random.nextInt(2 * maxShift + 1) - maxShift;
-      float scale = zoom == 0 ? 1f : 1f + zoom * (2 * random.nextFloat() - 1);
-      boolean mirror = flip && random.nextBoolean();
+      Warp warp = warp(w, h);
+      boolean mirror = settings.flip() && random.nextBoolean();
       for (int c = 0; c < planes; c++) {
         int plane = (i * planes + c) * h * w;
         for (int y = 0; y < h; y++) {
-          float sy = cy + (y - dy - cy) / scale;
           for (int x = 0; x < w; x++) {
-            float sx = cx + (x - dx - cx) / scale;
-            if (mirror) {
-              sx = w - 1 - sx;
-            }
+            float sx = warp.x0 + (mirror ? w - 1 - x : x) * warp.scaleX;
+            float sy = warp.y0 + y * warp.scaleY;
             out[plane + y * w + x] = bilinear(in, plane, w, h, sx, sy);
           }
         }
       }
+      if (settings.jitter() > 0) {
+        jitter(out, i * planes * h * w, planes, h * w);
+      }
     }
     return batch.getManager().create(out, batch.getShape());
+  }
+
+  /** Output pixel (x, y) samples the input at (x0 + x·scaleX, y0 + y·scaleY). */
+  private record Warp(float x0, float y0, float scaleX, float scaleY) {}
+
+  private Warp warp(int w, int h) {
+    if (settings.crop() < 1) {
+      double area = settings.crop() + (1 - settings.crop()) * random.nextDouble();
+      double aspect =
+          Math.exp(Math.log(0.75) + (Math.log(4 / 3.0) - Math.log(0.75)) * random.nextDouble());
+      float cw = (float) Math.min(w, w * Math.sqrt(area * aspect));
+      float ch = (float) Math.min(h, h * Math.sqrt(area / aspect));
+      float x0 = random.nextFloat() * (w - cw);
+      float y0 = random.nextFloat() * (h - ch);
+      return new Warp(x0, y0, cw / w, ch / h);
+    }
+    int shift = settings.shift();
+    int dx = random.nextInt(2 * shift + 1) - shift;
+    int dy = random.nextInt(2 * shift + 1) - shift;
+    float zoom = settings.zoom();
+    float scale = zoom == 0 ? 1f : 1f + zoom * (2 * random.nextFloat() - 1);
+    // x' = c + (x − d − c) / scale, written as x0 + x · (1 / scale)
+    float cx = (w - 1) / 2f;
+    float cy = (h - 1) / 2f;
+    return new Warp(cx - (dx + cx) / scale, cy - (dy + cy) / scale, 1 / scale, 1 / scale);
+  }
+
+  /** Brightness and contrast (and colour) changes of one image's planes, clamped to [0, 1]. */
+  private void jitter(float[] pixels, int start, int planes, int area) {
+    float strength = settings.jitter();
+    float brightness = 1 + strength * (2 * random.nextFloat() - 1);
+    float contrast = 1 + strength * (2 * random.nextFloat() - 1);
+    float saturation = 1 + strength * (2 * random.nextFloat() - 1);
+    boolean grey = planes == 3 && random.nextFloat() < GREYSCALE_CHANCE;
+    int size = planes * area;
+    float mean = 0;
+    for (int i = 0; i < size; i++) {
+      mean += pixels[start + i] / size;
+    }
+    for (int p = 0; p < area; p++) {
+      float luma = 0;
+      if (planes == 3) {
+        luma =
+            0.299f * pixels[start + p]
+                + 0.587f * pixels[start + area + p]
+                + 0.114f * pixels[start + 2 * area + p];
+      }
+      for (int c = 0; c < planes; c++) {
+        int at = start + c * area + p;
+        float v = pixels[at];
+        if (planes == 3) {
+          v = grey ? luma : luma + saturation * (v - luma);
+        }
+        v = ((v - mean) * contrast + mean) * brightness;
+        pixels[at] = Math.max(0f, Math.min(1f, v));
+      }
+    }
   }
 
   /** The plane's value at (x, y), 0 outside; exact at integer positions. */

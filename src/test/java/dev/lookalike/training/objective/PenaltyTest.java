@@ -193,27 +193,63 @@ class PenaltyTest {
       pixels[2 * 5 + 2] = 1f; // a dot in the centre of a 5x5 image
       NDArray image = manager.create(pixels, new Shape(1, 1, 5, 5));
       assertArrayEquals(
-          pixels, new RandomViews(0, 0f, false, new Random(1)).apply(image).toFloatArray());
+          pixels,
+          new RandomViews(new ViewSettings(0, 0f, false, 1f, 0f), new Random(1))
+              .apply(image)
+              .toFloatArray());
       for (int seed = 0; seed < 20; seed++) {
-        float[] view = new RandomViews(2, 0f, true, new Random(seed)).apply(image).toFloatArray();
+        float[] view =
+            new RandomViews(new ViewSettings(2, 0f, true, 1f, 0f), new Random(seed))
+                .apply(image)
+                .toFloatArray();
         float sum = 0;
         for (float v : view) {
           sum += v;
         }
         assertEquals(1f, sum, "a shift of at most 2 keeps the centre dot inside the image");
       }
-      float[] zoomed = new RandomViews(0, 0.5f, false, new Random(4)).apply(image).toFloatArray();
+      float[] zoomed =
+          new RandomViews(new ViewSettings(0, 0.5f, false, 1f, 0f), new Random(4))
+              .apply(image)
+              .toFloatArray();
       assertTrue(
           zoomed[2 * 5 + 2] > 0.25f, "zooming about the centre keeps the centre dot where it is");
       float[] edge = new float[25];
       edge[2 * 5] = 1f; // left edge, middle row
       float[] mirrored =
-          new RandomViews(0, 0f, true, new Random(0))
+          new RandomViews(new ViewSettings(0, 0f, true, 1f, 0f), new Random(0))
               .apply(manager.create(edge, new Shape(1, 1, 5, 5)))
               .toFloatArray();
       assertTrue(
           mirrored[2 * 5] == 1f || mirrored[2 * 5 + 4] == 1f,
           "either kept or mirrored to the right edge");
+    }
+  }
+
+  @Test
+  void strongViewsCropAndJitterWithinTheirBounds() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      int side = 16;
+      float[] pixels = new float[3 * side * side];
+      for (int i = 0; i < pixels.length; i++) {
+        pixels[i] = (i % side) / (float) side; // a horizontal ramp in every channel
+      }
+      NDArray image = manager.create(pixels, new Shape(1, 3, side, side));
+      ViewSettings strong = new ViewSettings(0, 0f, false, 0.4f, 0.4f);
+      boolean changed = false;
+      for (int seed = 0; seed < 20; seed++) {
+        float[] view = new RandomViews(strong, new Random(seed)).apply(image).toFloatArray();
+        for (float v : view) {
+          assertTrue(v >= 0f && v <= 1f, "jitter clamps to [0, 1]: " + v);
+        }
+        changed |= !java.util.Arrays.equals(pixels, view);
+      }
+      assertTrue(changed, "strong views change the image");
+      float[] same =
+          new RandomViews(new ViewSettings(0, 0f, false, 1f, 0f), new Random(3))
+              .apply(image)
+              .toFloatArray();
+      assertArrayEquals(pixels, same, 1e-6f, "no crop and no jitter: the identity");
     }
   }
 }

@@ -1,0 +1,48 @@
+package dev.lookalike.cli;
+
+import dev.lookalike.training.objective.ViewSettings;
+import picocli.CommandLine.Option;
+
+/** How {@code train} draws the views its invariance terms compare. */
+final class ViewOptions {
+
+  @Option(
+      names = "--view-shift",
+      defaultValue = "2",
+      description = "Most pixels a view is shifted by (without --view-crop).")
+  int shift;
+
+  @Option(
+      names = "--view-zoom",
+      defaultValue = "0",
+      description = "Views are zoomed by a random factor in [1 - z, 1 + z] (without --view-crop).")
+  float zoom;
+
+  @Option(
+      names = "--view-flip",
+      defaultValue = "true",
+      negatable = true,
+      fallbackValue = "true",
+      description = "Mirror views left-right at random.")
+  boolean flip;
+
+  @Option(
+      names = "--view-crop",
+      defaultValue = "1",
+      description =
+          "Random resized crops keeping at least this share of the area, e.g. 0.4 (1 = off; "
+              + "replaces shift and zoom).")
+  float crop;
+
+  @Option(
+      names = "--view-jitter",
+      defaultValue = "0",
+      description =
+          "Brightness/contrast (and for colour: saturation, sometimes greyscale) factors in "
+              + "[1 - j, 1 + j], e.g. 0.4 (0 = off).")
+  float jitter;
+
+  ViewSettings settings() {
+    return new ViewSettings(shift, zoom, flip, crop, jitter);
+  }
+}
