@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 
 /** Diffusion mode: a cosine shortlist re-ranked by {@link Diffusion} over the neighbour graph. */
@@ -54,25 +52,10 @@ final class GraphRerank {
     return List.of(ranked);
   }
 
-  /** The graph node of each document, read segment by segment in doc order. */
+  /** The graph node of each document. */
   private int[] nodes(List<ScoredDoc> docs) throws IOException {
-    Integer[] byDoc = new Integer[docs.size()];
-    for (int i = 0; i < byDoc.length; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs.get(i).doc()));
     int[] nodes = new int[docs.size()];
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = null;
-    LeafCodes codes = null;
-    for (int i : byDoc) {
-      int doc = docs.get(i).doc();
-      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        codes = new LeafCodes(leaf.reader(), 0);
-      }
-      nodes[i] = codes.node(doc - leaf.docBase);
-    }
+    DocOrder.visit(searcher, docs, 0, (rank, codes, leafDoc) -> nodes[rank] = codes.node(leafDoc));
     return nodes;
   }
 }

@@ -7,10 +7,8 @@ import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -206,25 +204,14 @@ final class SnapshotSearch {
     ScoredDoc fill(LeafCodes codes, int leafDoc, ScoredDoc scored) throws IOException;
   }
 
-  /** Completes each document in rank order; readers are forward-only so docs are visited sorted. */
+  /** Completes each document in rank order. */
   private List<ScoredDoc> fill(List<ScoredDoc> ranked, Filler filler) throws IOException {
-    Integer[] byDoc = new Integer[ranked.size()];
-    for (int i = 0; i < byDoc.length; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> ranked.get(i).doc()));
     ScoredDoc[] filled = new ScoredDoc[ranked.size()];
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = null;
-    LeafCodes codes = null;
-    for (int i : byDoc) {
-      ScoredDoc s = ranked.get(i);
-      if (leaf == null || s.doc() >= leaf.docBase + leaf.reader().maxDoc()) {
-        leaf = leaves.get(ReaderUtil.subIndex(s.doc(), leaves));
-        codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
-      }
-      filled[i] = filler.fill(codes, s.doc() - leaf.docBase, s);
-    }
+    DocOrder.visit(
+        searcher,
+        ranked,
+        BinaryCodes.words(bits),
+        (rank, codes, leafDoc) -> filled[rank] = filler.fill(codes, leafDoc, ranked.get(rank)));
     return List.of(filled);
   }
 
