@@ -55,6 +55,7 @@ public interface IndexConfig {
     /** How many of the nearest start the diffusion. */
     @WithDefault("" + DiffusionParams.DEFAULT_SEEDS)
     @Min(1)
+    @Max(DiffusionParams.MAX_SHORTLIST)
     int seeds();
 
     /** How far similarity spreads along the graph, in (0, 1). */

@@ -5,6 +5,7 @@ import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageEdits;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.linalg.SeededSampling;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,9 @@ public final class EvaluationSources {
       Match match,
       ImagePipeline pipeline,
       BiConsumer<Path, String> skipped) {
+    if (!Files.isDirectory(queries)) { // before reading a large database for nothing
+      throw new IllegalArgumentException("no such folder: " + queries);
+    }
     LabeledImages searched = load(database, match, pipeline, skipped);
     LabeledImages asked = load(queries, match, pipeline, skipped).alignedTo(searched);
     if (asked.size() == 0) {

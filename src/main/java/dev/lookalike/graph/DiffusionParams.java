@@ -5,7 +5,8 @@ package dev.lookalike.graph;
  * truncated form: only over the graph among the query's {@code shortlist} nearest images.
  *
  * @param shortlist nearest images (by cosine) the diffusion re-ranks; at least the requested window
- * @param seeds how many of the nearest start the diffusion, weighted by their cosine cubed
+ * @param seeds how many of the nearest start the diffusion, weighted by their cosine cubed (at most
+ *     the shortlist's size)
  * @param alpha how far similarity spreads along the graph, in (0, 1): near 1 follows the manifold
  *     further, near 0 stays with the seeds
  * @param iterations conjugate-gradient steps
@@ -28,9 +29,11 @@ public record DiffusionParams(int shortlist, int seeds, float alpha, int iterati
       throw new IllegalArgumentException(
           "diffusion shortlist must be in [1, " + MAX_SHORTLIST + "], got: " + shortlist);
     }
-    if (seeds < 1 || seeds > shortlist) {
+    // Not bounded by the shortlist: a search seeds with at most what it shortlisted, so no
+    // combination of valid settings can fail a request.
+    if (seeds < 1 || seeds > MAX_SHORTLIST) {
       throw new IllegalArgumentException(
-          "diffusion seeds must be in [1, shortlist " + shortlist + "], got: " + seeds);
+          "diffusion seeds must be in [1, " + MAX_SHORTLIST + "], got: " + seeds);
     }
     if (!(alpha > 0f && alpha < 1f)) {
       throw new IllegalArgumentException("diffusion alpha must be in (0, 1), got: " + alpha);
