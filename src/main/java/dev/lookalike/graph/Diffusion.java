@@ -1,6 +1,7 @@
 package dev.lookalike.graph;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * Re-ranks a query's nearest images by diffusion over their mutual neighbour graph: the images that
@@ -25,16 +26,48 @@ public final class Diffusion {
    */
   public static double[] scores(
       NeighbourGraph graph, int[] nodes, float[] cosines, DiffusionParams params) {
+    return scores(graph.neighbours(nodes), nodes, cosines, params);
+  }
+
+  /**
+   * The diffusion score of every shortlisted image, given each one's neighbour list.
+   *
+   * @param lists the neighbour list of each node, in the order of {@code nodes}
+   */
+  public static double[] scores(
+      Neighbours[] lists, int[] nodes, float[] cosines, DiffusionParams params) {
     int m = nodes.length;
-    if (cosines.length != m) {
-      throw new IllegalArgumentException("one cosine per node");
+    if (cosines.length != m || lists.length != m) {
+      throw new IllegalArgumentException("one cosine and one neighbour list per node");
     }
-    Adjacency adjacency = Adjacency.mutual(nodes, graph.neighbours(nodes));
+    Adjacency adjacency = Adjacency.mutual(nodes, lists);
     double[] y = new double[m];
     for (int i = 0; i < Math.min(params.seeds(), m); i++) {
       y[i] = weight(cosines[i]);
     }
     return conjugateGradient(adjacency, params.alpha(), y, params.iterations());
+  }
+
+  /**
+   * The shortlist positions in diffusion order: the nearest image first, then the others by
+   * diffusion score; images the diffusion does not reach keep their cosine order after those it
+   * does.
+   *
+   * @param scores the diffusion scores of a shortlist sorted by cosine, most similar first
+   */
+  public static int[] order(double[] scores) {
+    Integer[] order = new Integer[scores.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    // The nearest code stays first: a copy of the query must come back on top whatever its
+    // neighbourhood, and diffusion ranks everything after it. The sort is stable on the cosine
+    // order, which already breaks its own ties.
+    Arrays.sort(
+        order,
+        Comparator.comparingInt((Integer i) -> i == 0 ? 0 : 1)
+            .thenComparingDouble(i -> -scores[i]));
+    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
   }
 
   static double weight(float similarity) {

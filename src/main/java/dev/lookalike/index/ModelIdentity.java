@@ -1,5 +1,8 @@
 package dev.lookalike.index;
 
+import dev.lookalike.codes.BinaryCodes;
+import dev.lookalike.codes.Codes;
+
 /**
  * Which model's codes an index holds: codes of two models live in different spaces, so an index
  * records this value when it is first written and refuses codes of any other model.
@@ -19,6 +22,26 @@ public record ModelIdentity(String fingerprint, int latent, int bits) {
     }
     if (bits < 1) {
       throw new IllegalArgumentException("bits must be at least 1, got: " + bits);
+    }
+  }
+
+  /** Refuses a query whose codes do not have this model's lengths. */
+  public void checkQuery(Codes query) {
+    if (query.dense().length != latent) {
+      throw new IllegalArgumentException(
+          "query has a "
+              + query.dense().length
+              + "-dimensional dense code; the index holds "
+              + latent
+              + "-dimensional codes");
+    }
+    if (query.bits().length != BinaryCodes.words(bits)) {
+      throw new IllegalArgumentException(
+          "query has a "
+              + query.bits().length * 64
+              + "-bit code slot; the index holds "
+              + bits
+              + "-bit codes");
     }
   }
 

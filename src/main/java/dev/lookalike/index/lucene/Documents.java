@@ -1,6 +1,7 @@
 package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.BinaryCodes;
+import dev.lookalike.index.BucketTerms;
 import dev.lookalike.index.ImageRecord;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.StoredImage;

@@ -4,8 +4,6 @@ import dev.lookalike.graph.Diffusion;
 import dev.lookalike.graph.DiffusionParams;
 import dev.lookalike.graph.NeighbourGraph;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -21,8 +19,7 @@ final class GraphRerank {
   }
 
   /**
-   * The first {@code window} of the shortlist: its nearest image, then the others by diffusion
-   * score; images the diffusion does not reach keep their cosine order after those it does.
+   * The first {@code window} of the shortlist in {@link Diffusion#order}.
    *
    * @param shortlist the nearest documents, most similar cosine first
    */
@@ -33,18 +30,7 @@ final class GraphRerank {
     for (int i = 0; i < m; i++) {
       cosines[i] = shortlist.get(i).cosine();
     }
-    double[] scores = Diffusion.scores(graph, nodes(shortlist), cosines, params);
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    // The nearest code stays first: a copy of the query must come back on top whatever its
-    // neighbourhood, and diffusion ranks everything after it. The sort is stable on the cosine
-    // order, which already breaks its own ties by doc id.
-    Arrays.sort(
-        order,
-        Comparator.comparingInt((Integer i) -> i == 0 ? 0 : 1)
-            .thenComparingDouble(i -> -scores[i]));
+    int[] order = Diffusion.order(Diffusion.scores(graph, nodes(shortlist), cosines, params));
     ScoredDoc[] ranked = new ScoredDoc[Math.min(window, m)];
     for (int i = 0; i < ranked.length; i++) {
       ranked[i] = shortlist.get(order[i]);

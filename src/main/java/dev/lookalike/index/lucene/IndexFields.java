@@ -33,9 +33,6 @@ public final class IndexFields {
    */
   public static final String NODE = "node";
 
-  /** Bits per bucket chunk. */
-  public static final int CHUNK_BITS = 16;
-
   private IndexFields() {}
 
   /** Finds the image that is node {@code node} of the neighbour graph. */

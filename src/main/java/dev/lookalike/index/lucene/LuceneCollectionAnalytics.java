@@ -1,6 +1,7 @@
 package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.BinaryCodes;
+import dev.lookalike.index.BucketTerms;
 import dev.lookalike.index.CodeSample;
 import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.SearchParams;

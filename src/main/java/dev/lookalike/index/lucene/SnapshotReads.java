@@ -6,7 +6,6 @@ import dev.lookalike.graph.NeighbourGraph;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.ModelIdentity;
-import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,22 +66,7 @@ final class SnapshotReads {
   }
 
   List<Hit> search(Codes query, SearchParams params) throws IOException {
-    if (query.dense().length != model.latent()) {
-      throw new IllegalArgumentException(
-          "query has a "
-              + query.dense().length
-              + "-dimensional dense code; the index holds "
-              + model.latent()
-              + "-dimensional codes");
-    }
-    if (query.bits().length != BinaryCodes.words(bits)) {
-      throw new IllegalArgumentException(
-          "query has a "
-              + query.bits().length * 64
-              + "-bit code slot; the index holds "
-              + bits
-              + "-bit codes");
-    }
+    model.checkQuery(query);
     List<ScoredDoc> ranked =
         new SnapshotSearch(searcher, bits, params.label(), graph).search(query, params);
     List<Hit> hits = new ArrayList<>(params.k());
@@ -90,17 +74,15 @@ final class SnapshotReads {
     for (int i = params.offset(); i < ranked.size(); i++) {
       ScoredDoc s = ranked.get(i);
       Document doc = stored.document(s.doc(), HIT_FIELDS);
-      // Unit vectors: cosine is in [-1, 1] up to float rounding, which is clamped away.
-      float cosine = Math.max(-1f, Math.min(1f, s.cosine()));
-      float score = params.mode() == SearchMode.HASH ? 1f - (float) s.hamming() / bits : cosine;
       hits.add(
-          new Hit(
+          Hit.of(
               doc.get(IndexFields.ID),
               doc.get(IndexFields.URI),
               doc.get(IndexFields.LABEL),
-              score,
+              s.cosine(),
               s.hamming(),
-              1f - cosine));
+              params.mode(),
+              bits));
     }
     return hits;
   }

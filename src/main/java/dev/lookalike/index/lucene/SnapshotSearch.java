@@ -3,6 +3,7 @@ package dev.lookalike.index.lucene;
 import dev.lookalike.codes.BinaryCodes;
 import dev.lookalike.codes.Codes;
 import dev.lookalike.graph.NeighbourGraph;
+import dev.lookalike.index.BucketTerms;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -122,14 +123,13 @@ final class SnapshotSearch {
    */
   private List<ScoredDoc> hash(Codes query, int window, int maxRadius, boolean exact)
       throws IOException {
-    int chunks = BucketTerms.chunks(bits);
     List<BytesRef> terms = new ArrayList<>();
     List<ScoredDoc> ranked = List.of();
     for (int radius = 0; radius <= maxRadius; radius++) {
-      terms.addAll(BucketTerms.ring(query.bits(), bits, radius));
+      BucketTerms.ring(query.bits(), bits, radius).forEach(t -> terms.add(new BytesRef(t)));
       ranked =
           rankByHamming(candidates(new TermInSetQuery(IndexFields.BUCKET, terms)), query, window);
-      int guaranteed = (radius + 1) * chunks - 1;
+      int guaranteed = BucketTerms.guaranteed(bits, radius);
       if (ranked.size() >= window && ranked.get(window - 1).hamming() <= guaranteed) {
         return withCosine(ranked, query);
       }
@@ -151,10 +151,8 @@ final class SnapshotSearch {
 
   /** Live documents sharing a bucket term within chunk distance {@code radius} of {@code code}. */
   int[] bucketNeighbours(long[] code, int radius) throws IOException {
-    List<BytesRef> terms = new ArrayList<>();
-    for (int r = 0; r <= radius; r++) {
-      terms.addAll(BucketTerms.ring(code, bits, r));
-    }
+    List<BytesRef> terms =
+        BucketTerms.rings(code, bits, radius).stream().map(BytesRef::new).toList();
     return candidates(new TermInSetQuery(IndexFields.BUCKET, terms));
   }
 

@@ -1,0 +1,131 @@
+package dev.lookalike.index.opensearch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lookalike.codes.Codes;
+import dev.lookalike.index.CollectionAnalytics;
+import dev.lookalike.index.Hit;
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.IndexStats;
+import dev.lookalike.index.IndexedImage;
+import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.SearchParams;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/**
+ * {@link ImageIndex} on an OpenSearch cluster: writes through {@link ClusterWrites}, searches
+ * through {@link ClusterSearch}, collection views through {@link ClusterAnalytics}. Opened by
+ * {@link OpenSearchIndexes}; closing it closes the client.
+ */
+final class OpenSearchImageIndex implements ImageIndex {
+
+  private final OpenSearchClient client;
+  private final String index;
+  private final String location;
+  private final ModelIdentity model;
+  private final Retries retries;
+  private final ClusterWrites writes;
+  private final ClusterSearch search;
+  private final ClusterAnalytics analytics;
+
+  OpenSearchImageIndex(
+      OpenSearchClient client,
+      String location,
+      ModelIdentity model,
+      OpenSearchSettings settings,
+      int graphDegree) {
+    this.client = client;
+    this.index = settings.index();
+    this.location = location;
+    this.model = model;
+    this.retries = new Retries(settings.retries());
+    this.writes = new ClusterWrites(client, model, settings);
+    this.search = new ClusterSearch(client, index, model.bits(), graphDegree, retries);
+    this.analytics = new ClusterAnalytics(client, index, model.bits(), retries);
+  }
+
+  @Override
+  public void add(List<ImageRecord> records) throws IOException {
+    writes.add(records);
+  }
+
+  @Override
+  public boolean delete(String id) throws IOException {
+    return writes.delete(id);
+  }
+
+  @Override
+  public Optional<IndexedImage> get(String id) throws IOException {
+    var response =
+        retries.call(
+            () ->
+                client.get(
+                    g ->
+                        g.index(index)
+                            .id(id)
+                            .storedFields(ClusterSchema.THUMBNAIL)
+                            .source(s -> s.fetch(true)),
+                    ObjectNode.class));
+    if (!response.found() || response.source() == null) {
+      return Optional.empty();
+    }
+    JsonData thumbnail = response.fields().get(ClusterSchema.THUMBNAIL);
+    byte[] png =
+        thumbnail == null
+            ? new byte[0]
+            : Base64.getDecoder().decode(thumbnail.toJson().asJsonArray().getString(0));
+    return Optional.of(
+        new IndexedImage(
+            ClusterDocuments.storedImage(response.source()),
+            png,
+            ClusterDocuments.codes(response.source(), model.bits())));
+  }
+
+  @Override
+  public List<Hit> search(Codes query, SearchParams params) throws IOException {
+    model.checkQuery(query);
+    return search.search(query, params);
+  }
+
+  /**
+   * Makes every acknowledged change visible to searches. Durability needs nothing more: the cluster
+   * synced each acknowledged write to its translog before acknowledging it.
+   */
+  @Override
+  public void commit() throws IOException {
+    retries.call(() -> client.indices().refresh(r -> r.index(index)));
+  }
+
+  @Override
+  public long count() throws IOException {
+    return retries.call(() -> client.count(c -> c.index(index)).count());
+  }
+
+  @Override
+  public IndexStats stats() throws IOException {
+    var stats = retries.call(() -> client.indices().stats(s -> s.index(index))).indices();
+    var primaries = stats.get(index).primaries();
+    long size = primaries.store() == null ? 0 : primaries.store().sizeInBytes();
+    int segments = primaries.segments() == null ? 0 : primaries.segments().count();
+    return new IndexStats(count(), size, segments, model.fingerprint(), location);
+  }
+
+  @Override
+  public CollectionAnalytics analytics() {
+    return analytics;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      client._transport().close();
+    } catch (Exception e) {
+      throw new IOException("cannot close the OpenSearch client: " + e.getMessage(), e);
+    }
+  }
+}
