@@ -111,18 +111,26 @@ stop)
   [ -f "$state/home" ] || exit 0
   home=$(cat "$state/home")
   for n in 1 2; do
-    [ -f "$home/n$n/pid" ] && kill "$(cat "$home/n$n/pid")" 2>/dev/null || true
+    if [ -f "$home/n$n/pid" ]; then
+      kill "$(cat "$home/n$n/pid")" 2>/dev/null || true
+    fi
   done
   for _ in $(seq 1 30); do
     alive=0
     for n in 1 2; do
-      [ -f "$home/n$n/pid" ] && kill -0 "$(cat "$home/n$n/pid")" 2>/dev/null && alive=1
+      if [ -f "$home/n$n/pid" ] && kill -0 "$(cat "$home/n$n/pid")" 2>/dev/null; then
+        alive=1
+      fi
     done
-    [ $alive = 0 ] && break
+    if [ $alive = 0 ]; then
+      break
+    fi
     sleep 1
   done
   for n in 1 2; do
-    [ -f "$home/n$n/pid" ] && kill -9 "$(cat "$home/n$n/pid")" 2>/dev/null || true
+    if [ -f "$home/n$n/pid" ]; then
+      kill -9 "$(cat "$home/n$n/pid")" 2>/dev/null || true
+    fi
   done
   rm -rf "$home" "$state/home"
   ;;

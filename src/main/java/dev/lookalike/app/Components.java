@@ -1,9 +1,11 @@
 package dev.lookalike.app;
 
 import dev.lookalike.config.DatasetConfig;
+import dev.lookalike.config.EngineConfig;
 import dev.lookalike.config.ImageConfig;
 import dev.lookalike.config.IndexConfig;
 import dev.lookalike.config.ModelConfig;
+import dev.lookalike.config.OpenSearchConfig;
 import dev.lookalike.config.SearchConfig;
 import dev.lookalike.config.VaeConfig;
 import dev.lookalike.encoder.CodeModel;
@@ -13,10 +15,13 @@ import dev.lookalike.encoder.VaeModel;
 import dev.lookalike.image.ImageLimits;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.IndexEngine;
 import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.lucene.LuceneIndexes;
+import dev.lookalike.index.opensearch.OpenSearchIndexes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,7 +44,9 @@ public final class Components {
       VaeConfig vae,
       ImageConfig image,
       DatasetConfig dataset,
-      SearchConfig search) {}
+      SearchConfig search,
+      EngineConfig engine,
+      OpenSearchConfig opensearch) {}
 
   private final Config config;
 
@@ -81,23 +88,47 @@ public final class Components {
         index.diffusion().params());
   }
 
-  /** Opens (or creates) the index for adding and searching codes of {@code model}. */
-  public ImageIndex openIndex(Path override, CodeModel model) {
-    Path dir = indexDir(override);
-    try {
-      return LuceneIndexes.open(dir, indexSettings(), model.identity());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
-    }
+  public IndexEngine engine() {
+    return config.engine().engine();
   }
 
-  /** Opens an existing index for searching only; it writes nothing and takes no lock. */
+  /**
+   * Opens (or creates) the index for adding and searching codes of {@code model}: the embedded one
+   * in {@code override} or the configured directory, or the configured OpenSearch index.
+   */
+  public ImageIndex openIndex(Path override, CodeModel model) {
+    return open(override, model.identity(), false);
+  }
+
+  /**
+   * Opens an existing index for searching only; it writes nothing (an embedded index takes no lock,
+   * so this runs beside a server writing it).
+   */
   public ImageIndex openIndexReadOnly(Path override, CodeModel model) {
-    Path dir = indexDir(override);
+    return open(override, model.identity(), true);
+  }
+
+  private ImageIndex open(Path override, ModelIdentity model, boolean readOnly) {
+    String where =
+        engine() == IndexEngine.OPENSEARCH
+            ? "OpenSearch index " + config.opensearch().index()
+            : "index " + indexDir(override);
     try {
-      return LuceneIndexes.openReadOnly(dir, model.identity());
+      return switch (engine()) {
+        case EMBEDDED ->
+            readOnly
+                ? LuceneIndexes.openReadOnly(indexDir(override), model)
+                : LuceneIndexes.open(indexDir(override), indexSettings(), model);
+        case OPENSEARCH ->
+            OpenSearchIndexes.open(
+                config.opensearch().connection(),
+                indexSettings(),
+                config.opensearch().settings(),
+                model,
+                !readOnly);
+      };
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot open " + where + ": " + e.getMessage(), e);
     }
   }
 

@@ -3,9 +3,11 @@ package dev.lookalike.app;
 import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.config.DatasetConfig;
+import dev.lookalike.config.EngineConfig;
 import dev.lookalike.config.ImageConfig;
 import dev.lookalike.config.IndexConfig;
 import dev.lookalike.config.ModelConfig;
+import dev.lookalike.config.OpenSearchConfig;
 import dev.lookalike.config.SearchConfig;
 import dev.lookalike.config.VaeConfig;
 import dev.lookalike.encoder.CodeModel;
@@ -34,8 +36,11 @@ public class Producers {
       VaeConfig vae,
       ImageConfig image,
       DatasetConfig dataset,
-      SearchConfig search) {
-    return new Components(new Components.Config(index, model, vae, image, dataset, search));
+      SearchConfig search,
+      EngineConfig engine,
+      OpenSearchConfig opensearch) {
+    return new Components(
+        new Components.Config(index, model, vae, image, dataset, search, engine, opensearch));
   }
 
   @Produces

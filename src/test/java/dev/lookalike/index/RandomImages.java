@@ -10,19 +10,19 @@ import java.util.Map;
 import java.util.Random;
 
 /** Random image records with clustered codes, and indexes built from them in batches. */
-final class RandomImages {
+public final class RandomImages {
 
   static final String[] LABELS = {"shirt", "shoe", "bag", "coat", "dress"};
 
   private final Random random;
   private final ClusteredCodes codes;
 
-  RandomImages(Random random, ModelIdentity model) {
+  public RandomImages(Random random, ModelIdentity model) {
     this.random = random;
     this.codes = new ClusteredCodes(random, model.latent(), model.bits());
   }
 
-  ClusteredCodes codes() {
+  public ClusteredCodes codes() {
     return codes;
   }
 
@@ -31,7 +31,7 @@ final class RandomImages {
   }
 
   /** Image {@code n}: a random cluster, label (a tenth unlabelled), thumbnail and error. */
-  ImageRecord record(int n) {
+  public ImageRecord record(int n) {
     int cluster = random.nextInt(ClusteredCodes.CLUSTERS);
     String label = random.nextInt(10) == 0 ? null : label();
     byte[] thumbnail = new byte[1 + random.nextInt(8)];

@@ -230,6 +230,16 @@ final class ClusterSearch {
                             .sort(
                                 o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))),
                     ObjectNode.class));
+    if (response.shards().failed() > 0) {
+      // A shard copy died mid-request: the answer would silently miss its documents. Ask again;
+      // the cluster routes the retry to the surviving copies.
+      throw new IOException(
+          "partial results: "
+              + response.shards().failed()
+              + " of "
+              + response.shards().total()
+              + " shards failed");
+    }
     List<Candidate> candidates = new ArrayList<>(response.hits().hits().size());
     for (var hit : response.hits().hits()) {
       candidates.add(Candidate.of(hit.source(), codes, bits));

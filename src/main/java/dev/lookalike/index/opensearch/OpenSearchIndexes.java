@@ -5,6 +5,7 @@ import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.ModelMismatchException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Requests;
@@ -25,11 +26,30 @@ public final class OpenSearchIndexes {
       OpenSearchSettings settings,
       ModelIdentity model)
       throws IOException {
+    return open(connection, index, settings, model, true);
+  }
+
+  /**
+   * Opens the cluster's index; when {@code create} is false a missing index is refused instead of
+   * created, so opening writes nothing.
+   */
+  public static ImageIndex open(
+      ClusterConnection connection,
+      IndexSettings index,
+      OpenSearchSettings settings,
+      ModelIdentity model,
+      boolean create)
+      throws IOException {
     OpenSearchClient client = ClusterClients.connect(connection);
     try {
       Retries retries = new Retries(settings.retries());
       Optional<ModelIdentity> held = held(client, settings.index(), retries);
-      if (held.isEmpty()) {
+      if (held.isEmpty() && !create) {
+        throw new NoSuchFileException(
+            connection.describe() + "/" + settings.index(),
+            null,
+            "no such index; add images first");
+      } else if (held.isEmpty()) {
         create(client, index, settings, model);
       } else if (!held.get().equals(model)) {
         throw new ModelMismatchException(held.get(), model);
