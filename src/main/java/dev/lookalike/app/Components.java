@@ -109,26 +109,41 @@ public final class Components {
   }
 
   private ImageIndex open(Path override, ModelIdentity model, boolean readOnly) {
-    String where =
-        engine() == IndexEngine.OPENSEARCH
-            ? "OpenSearch index " + config.opensearch().index()
-            : "index " + indexDir(override);
+    return switch (engine()) {
+      case EMBEDDED -> openEmbedded(indexDir(override), model, readOnly);
+      case OPENSEARCH -> openCluster(model, !readOnly);
+    };
+  }
+
+  /** The embedded index in {@code dir}, whatever engine is configured (e.g. for migration). */
+  public ImageIndex openEmbedded(Path dir, ModelIdentity model, boolean readOnly) {
     try {
-      return switch (engine()) {
-        case EMBEDDED ->
-            readOnly
-                ? LuceneIndexes.openReadOnly(indexDir(override), model)
-                : LuceneIndexes.open(indexDir(override), indexSettings(), model);
-        case OPENSEARCH ->
-            OpenSearchIndexes.open(
-                config.opensearch().connection(),
-                indexSettings(),
-                config.opensearch().settings(),
-                model,
-                !readOnly);
-      };
+      return readOnly
+          ? LuceneIndexes.openReadOnly(dir, model)
+          : LuceneIndexes.open(dir, indexSettings(), model);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + where + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The configured OpenSearch index, whatever engine is configured; created when missing only if
+   * {@code create}.
+   */
+  public ImageIndex openCluster(ModelIdentity model, boolean create) {
+    OpenSearchConfig cluster = config.opensearch();
+    try {
+      return OpenSearchIndexes.open(
+          cluster.connection(), indexSettings(), cluster.settings(), model, create);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot open OpenSearch index "
+              + cluster.index()
+              + " on "
+              + cluster.connection().describe()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       EvaluateCommand.class,
       AugmentCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      MigrateCommand.class
     })
 public class LookalikeCommand {}

@@ -23,6 +23,13 @@ public interface ImageIndex extends Closeable {
   Optional<IndexedImage> get(String id) throws IOException;
 
   /**
+   * Up to {@code limit} images in id order, the first one after {@code afterId} (from the start
+   * when null): the whole index page by page, e.g. to copy it to another engine without
+   * re-encoding.
+   */
+  List<IndexedImage> scan(String afterId, int limit) throws IOException;
+
+  /**
    * The ranked hits for a query code. Ties (equal distance in the mode's measure) come in an order
    * the engine fixes: the same for the same index state, but not specified across engines.
    */

@@ -271,6 +271,40 @@ public abstract class ImageIndexContractTest {
   }
 
   @Test
+  void scanVisitsEveryLiveImageOnceInIdOrder() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    ReferenceIndex reference = new ReferenceIndex();
+    try (ImageIndex index = build(images, reference, 200 + random.nextInt(200))) {
+      List<ImageRecord> expected = new ArrayList<>(reference.records());
+      expected.sort(java.util.Comparator.comparing(ImageRecord::id));
+      List<IndexedImage> scanned = new ArrayList<>();
+      String after = null;
+      for (List<IndexedImage> page = index.scan(null, 1 + random.nextInt(60));
+          !page.isEmpty();
+          page = index.scan(after, 1 + random.nextInt(60))) {
+        scanned.addAll(page);
+        after = page.getLast().id();
+      }
+      assertEquals(
+          expected.stream().map(ImageRecord::id).toList(),
+          scanned.stream().map(IndexedImage::id).toList(),
+          "seed " + seed);
+      for (int i = 0; i < expected.size(); i++) {
+        assertArrayEquals(expected.get(i).codes().dense(), scanned.get(i).codes().dense());
+        assertArrayEquals(expected.get(i).codes().bits(), scanned.get(i).codes().bits());
+        assertArrayEquals(expected.get(i).thumbnailPng(), scanned.get(i).thumbnailPng());
+        assertEquals(expected.get(i).metadata(), scanned.get(i).image().metadata());
+      }
+      String middle = expected.get(expected.size() / 2).id();
+      assertEquals(
+          expected.get(expected.size() / 2 + 1).id(),
+          index.scan(middle, 1).getFirst().id(),
+          "a scan starts after the given id");
+      assertTrue(index.scan(expected.getLast().id(), 10).isEmpty());
+    }
+  }
+
+  @Test
   void storesReplacesAndDeletes() throws IOException {
     RandomImages images = new RandomImages(random, MODEL);
     try (ImageIndex index = openEmpty(MODEL)) {

@@ -146,6 +146,11 @@ public final class LuceneImageIndex implements ImageIndex {
   }
 
   @Override
+  public List<IndexedImage> scan(String afterId, int limit) throws IOException {
+    return read(reads -> reads.scan(afterId, limit));
+  }
+
+  @Override
   public List<Hit> search(Codes query, SearchParams params) throws IOException {
     return read(reads -> reads.search(query, params));
   }

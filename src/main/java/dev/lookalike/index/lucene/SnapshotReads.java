@@ -15,9 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -63,6 +66,33 @@ final class SnapshotReads {
                 : Arrays.copyOfRange(
                     thumbnail.bytes, thumbnail.offset, thumbnail.offset + thumbnail.length),
             new Codes(vector.clone(), code)));
+  }
+
+  /** Live images in id order after {@code afterId}, by walking the id terms. */
+  List<IndexedImage> scan(String afterId, int limit) throws IOException {
+    List<IndexedImage> images = new ArrayList<>(Math.min(limit, 1024));
+    Terms ids = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.ID);
+    if (ids == null || limit < 1) {
+      return images;
+    }
+    TermsEnum terms = ids.iterator();
+    BytesRef term;
+    if (afterId == null) {
+      term = terms.next();
+    } else {
+      TermsEnum.SeekStatus status = terms.seekCeil(new BytesRef(afterId));
+      term =
+          switch (status) {
+            case END -> null;
+            case FOUND -> terms.next();
+            case NOT_FOUND -> terms.term();
+          };
+    }
+    for (; term != null && images.size() < limit; term = terms.next()) {
+      // the id of a deleted image lingers among the terms until a merge: get skips it
+      get(term.utf8ToString()).ifPresent(images::add);
+    }
+    return images;
   }
 
   List<Hit> search(Codes query, SearchParams params) throws IOException {

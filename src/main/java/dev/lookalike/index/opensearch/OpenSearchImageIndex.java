@@ -11,11 +11,15 @@ import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.SortOrder;
 
 /**
  * {@link ImageIndex} on an OpenSearch cluster: writes through {@link ClusterWrites}, searches
@@ -74,16 +78,43 @@ final class OpenSearchImageIndex implements ImageIndex {
     if (!response.found() || response.source() == null) {
       return Optional.empty();
     }
-    JsonData thumbnail = response.fields().get(ClusterSchema.THUMBNAIL);
+    return Optional.of(indexedImage(response.source(), response.fields()));
+  }
+
+  @Override
+  public List<IndexedImage> scan(String afterId, int limit) throws IOException {
+    if (limit < 1) {
+      return List.of();
+    }
+    int size = Math.min(limit, ClusterSchema.MAX_RESULT_WINDOW);
+    var response =
+        retries.call(
+            () ->
+                client.search(
+                    s -> {
+                      s.index(index)
+                          .size(size)
+                          .storedFields(ClusterSchema.THUMBNAIL)
+                          .source(src -> src.fetch(true))
+                          .sort(o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc)));
+                      return afterId == null ? s : s.searchAfter(FieldValue.of(afterId));
+                    },
+                    ObjectNode.class));
+    List<IndexedImage> images = new ArrayList<>();
+    for (var hit : response.hits().hits()) {
+      images.add(indexedImage(hit.source(), hit.fields()));
+    }
+    return images;
+  }
+
+  private IndexedImage indexedImage(ObjectNode source, Map<String, JsonData> fields) {
+    JsonData thumbnail = fields == null ? null : fields.get(ClusterSchema.THUMBNAIL);
     byte[] png =
         thumbnail == null
             ? new byte[0]
             : Base64.getDecoder().decode(thumbnail.toJson().asJsonArray().getString(0));
-    return Optional.of(
-        new IndexedImage(
-            ClusterDocuments.storedImage(response.source()),
-            png,
-            ClusterDocuments.codes(response.source(), model.bits())));
+    return new IndexedImage(
+        ClusterDocuments.storedImage(source), png, ClusterDocuments.codes(source, model.bits()));
   }
 
   @Override

@@ -106,7 +106,9 @@ class ClusterFaultIT {
                     index.add(batch);
                     batch.forEach(r -> acknowledged.add(r.id()));
                   } catch (Exception e) {
-                    refusedWrites.incrementAndGet(); // not acknowledged: allowed to be lost
+                    // not acknowledged: it may or may not have been written
+                    refusedWrites.incrementAndGet();
+                    System.err.println("write refused during the outage: " + e);
                   }
                 }
               }));
@@ -129,7 +131,15 @@ class ClusterFaultIT {
       assertEquals(List.of(), searchErrors, "searches failed while node " + victim + " was down");
       assertTrue(duringOutage > 10, "only " + duringOutage + " searches ran during the outage");
       index.commit();
-      assertEquals(acknowledged.size(), index.count(), "acknowledged images: " + refusedWrites);
+      long count = index.count();
+      assertTrue(
+          count >= acknowledged.size() && count <= acknowledged.size() + 10L * refusedWrites.get(),
+          count
+              + " images for "
+              + acknowledged.size()
+              + " acknowledged, "
+              + refusedWrites
+              + " refused batches");
       for (String id : acknowledged) {
         assertTrue(index.get(id).isPresent(), "acknowledged image " + id + " was lost");
       }

@@ -30,8 +30,8 @@ public final class TestCluster {
 
   /** The cluster of this build; fails when the build did not start one. */
   public static TestCluster running() {
-    String dir = System.getProperty("lookalike.test.opensearch.dir");
-    String port = System.getProperty("lookalike.test.opensearch.port");
+    String dir = System.getProperty("test.opensearch.dir");
+    String port = System.getProperty("test.opensearch.port");
     if (port == null) {
       throw new IllegalStateException(
           "no OpenSearch test cluster: run the integration tests through Maven (./mvnw verify),"
