@@ -1,5 +1,7 @@
 package dev.lookalike.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HttpBench {
 
   private static final String BOUNDARY = "lookalike-bench-boundary";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI server;
   private final HttpClient client =
@@ -64,6 +70,47 @@ public final class HttpBench {
     long t0 = System.nanoTime();
     load(bodies, connections, requests, nanos, errors);
     return LatencyReport.of(nanos, errors.get(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The share of each query's {@code exact}-mode top k that the query's answer also holds, averaged
+   * over the images: a mode's recall against brute force, measured through the server.
+   *
+   * @param query the query string of the mode measured
+   * @param exact the query string of the reference
+   */
+  public double recall(List<byte[]> images, String query, String exact)
+      throws IOException, InterruptedException {
+    double sum = 0;
+    for (byte[] image : images) {
+      Set<String> truth = new HashSet<>(ids(image, exact));
+      if (truth.isEmpty()) {
+        sum += 1;
+        continue;
+      }
+      long found = ids(image, query).stream().filter(truth::contains).count();
+      sum += found / (double) truth.size();
+    }
+    return images.isEmpty() ? Double.NaN : sum / images.size();
+  }
+
+  private List<String> ids(byte[] image, String query) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(server.resolve("/api/search?" + query))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(image)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("search answered " + response.statusCode() + ": " + response.body());
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode hit : JSON.readTree(response.body()).get("hits")) {
+      ids.add(hit.get("id").asText());
+    }
+    return ids;
   }
 
   private void load(

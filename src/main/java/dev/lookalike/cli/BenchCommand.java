@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Load a running server with image searches (closed loop) and print latency percentiles and"
-            + " throughput per mode, all modes in one run.")
+        "Load a running server with image searches (closed loop) and print latency percentiles,"
+            + " throughput and recall against exact mode per mode, all modes in one run.")
 @Dependent
 @Unremovable
 public class BenchCommand implements Callable<Integer> {
@@ -67,11 +67,18 @@ public class BenchCommand implements Callable<Integer> {
   @Option(names = "--images", defaultValue = "1000", description = "Distinct query images.")
   int images;
 
+  @Option(
+      names = "--recall-queries",
+      defaultValue = "200",
+      description = "Query images whose top k per mode is compared with exact mode (0 = skip).")
+  int recallQueries;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (connections < 1 || requests < 1 || warmup < 0 || images < 1) {
+    if (connections < 1 || requests < 1 || warmup < 0 || images < 1 || recallQueries < 0) {
       throw new IllegalArgumentException(
-          "--connections, --requests and --images must be positive, --warmup not negative");
+          "--connections, --requests and --images must be positive, --warmup and --recall-queries"
+              + " not negative");
     }
     PrintWriter out = spec.commandLine().getOut();
     List<byte[]> bodies =
@@ -81,14 +88,24 @@ public class BenchCommand implements Callable<Integer> {
         "%s: %d query images, k=%d, %d connections, %d requests per mode after %d warm-up%n",
         url, bodies.size(), k, connections, requests, warmup);
     out.printf(
-        "%-10s %9s %9s %9s %9s %10s %7s%n",
-        "mode", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s", "errors");
+        "%-10s %9s %9s %9s %9s %10s %7s %12s%n",
+        "mode", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s", "errors", "recall@k");
+    List<byte[]> recallImages = bodies.subList(0, Math.min(recallQueries, bodies.size()));
     for (SearchMode mode : modes) {
       LatencyReport r =
           bench.run(bodies, "k=" + k + "&mode=" + mode.id(), connections, warmup, requests);
+      double recall =
+          bench.recall(recallImages, "k=" + k + "&mode=" + mode.id(), "k=" + k + "&mode=exact");
       out.printf(
-          "%-10s %9.2f %9.2f %9.2f %9.2f %10.0f %7d%n",
-          mode.id(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), r.throughput(), r.errors());
+          "%-10s %9.2f %9.2f %9.2f %9.2f %10.0f %7d %12.4f%n",
+          mode.id(),
+          r.p50Ms(),
+          r.p90Ms(),
+          r.p99Ms(),
+          r.maxMs(),
+          r.throughput(),
+          r.errors(),
+          recall);
       out.flush();
     }
     return 0;

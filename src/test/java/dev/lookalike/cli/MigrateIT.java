@@ -3,6 +3,8 @@ package dev.lookalike.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lookalike.api.SampleImages;
 import dev.lookalike.index.opensearch.TestCluster;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -27,13 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 @TestProfile(MigrateIT.OnCluster.class)
 class MigrateIT {
 
+  /** The cluster index of this test JVM (the same whichever class loader reads it). */
+  static final String INDEX = "migrate-" + ProcessHandle.current().pid();
+
   public static class OnCluster implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
       TestCluster cluster = TestCluster.running();
       Map<String, String> config = new HashMap<>(new CliTestProfile().getConfigOverrides());
       config.put("lookalike.opensearch.hosts", cluster.node(1) + "," + cluster.node(2));
-      config.put("lookalike.opensearch.index", "migrate-" + Long.toHexString(System.nanoTime()));
+      config.put("lookalike.opensearch.index", INDEX);
       config.put("lookalike.opensearch.shards", "2");
       return config;
     }
@@ -76,7 +81,7 @@ class MigrateIT {
     assertEquals(0, whole.exitCode(), whole.getErrorOutput());
     assertTrue(whole.getOutput().contains("copied 80 images"), whole.getOutput());
     Path checkpoint = dir.resolve("back.checkpoint");
-    Files.writeString(checkpoint, "img-039");
+    Files.writeString(checkpoint, fortiethId());
     LaunchResult rest =
         launcher.launch(
             "migrate",
@@ -97,6 +102,19 @@ class MigrateIT {
       String before = exact(launcher, original, query);
       assertEquals(before, exact(launcher, back, query), "round trip, query " + q);
     }
+  }
+
+  /** The 40th id in id order, read from the cluster directly. */
+  private static String fortiethId() throws IOException {
+    JsonNode hits =
+        new ObjectMapper()
+            .readTree(
+                TestCluster.running()
+                    .get(1, "/" + INDEX + "/_search?size=40&sort=id:asc&_source=id"))
+            .get("hits")
+            .get("hits");
+    assertEquals(40, hits.size());
+    return hits.get(39).get("_id").asText();
   }
 
   private static String exact(QuarkusMainLauncher launcher, Path index, Path query) {

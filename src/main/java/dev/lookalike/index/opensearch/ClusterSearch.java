@@ -19,6 +19,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchResponse;
 
 /**
  * The search modes on the cluster. The cluster finds candidates — HNSW k-NN for dense and
@@ -218,21 +219,35 @@ final class ClusterSearch {
     var response =
         retries.call(
             () ->
-                client.search(
-                    s ->
-                        s.index(index)
-                            .preference(preference(codes))
-                            .query(query)
-                            .size(size)
-                            .trackTotalHits(t -> t.enabled(false))
-                            .source(src -> src.filter(f -> f.includes(hitFields)))
-                            .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                            .sort(
-                                o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))),
-                    ObjectNode.class));
+                complete(
+                    client.search(
+                        s ->
+                            s.index(index)
+                                .preference(preference(codes))
+                                .query(query)
+                                .size(size)
+                                .trackTotalHits(t -> t.enabled(false))
+                                .source(src -> src.filter(f -> f.includes(hitFields)))
+                                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                                .sort(
+                                    o ->
+                                        o.field(
+                                            f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))),
+                        ObjectNode.class)));
+    List<Candidate> candidates = new ArrayList<>(response.hits().hits().size());
+    for (var hit : response.hits().hits()) {
+      candidates.add(Candidate.of(hit.source(), codes, bits));
+    }
+    return candidates;
+  }
+
+  /**
+   * The response, or an exception when a shard failed: a shard copy that died mid-request would
+   * make the answer silently miss its documents. Thrown inside the retry, so the search is asked
+   * again and the cluster routes it to the surviving copies.
+   */
+  private static <T> SearchResponse<T> complete(SearchResponse<T> response) throws IOException {
     if (response.shards().failed() > 0) {
-      // A shard copy died mid-request: the answer would silently miss its documents. Ask again;
-      // the cluster routes the retry to the surviving copies.
       throw new IOException(
           "partial results: "
               + response.shards().failed()
@@ -240,11 +255,7 @@ final class ClusterSearch {
               + response.shards().total()
               + " shards failed");
     }
-    List<Candidate> candidates = new ArrayList<>(response.hits().hits().size());
-    for (var hit : response.hits().hits()) {
-      candidates.add(Candidate.of(hit.source(), codes, bits));
-    }
-    return candidates;
+    return response;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.transport.TransportException;
+import org.opensearch.client.util.MissingRequiredPropertyException;
 
 /**
  * Retries a cluster call that failed for a reason that may pass: a node gone (connection refused,
@@ -31,6 +32,12 @@ final class Retries {
         return call.call();
       } catch (OpenSearchException e) {
         if (!retryable(e.status()) || attempt >= retries) {
+          throw e;
+        }
+      } catch (MissingRequiredPropertyException e) {
+        // The client could not read an error body the cluster sent while shards were moving
+        // (seen when a node was killed): the request failed on the cluster's side, so try again.
+        if (attempt >= retries) {
           throw e;
         }
       } catch (TransportException e) {
