@@ -118,7 +118,7 @@ stop)
   for _ in $(seq 1 30); do
     alive=0
     for n in 1 2; do
-      if [ -f "$home/n$n/pid" ] && kill -0 "$(cat "$home/n$n/pid")" 2>/dev/null; then
+      if [ -f "$home/n$n/pid" ] && kill -0 "$(cat "$home/n$n/pid" 2>/dev/null)" 2>/dev/null; then
         alive=1
       fi
     done

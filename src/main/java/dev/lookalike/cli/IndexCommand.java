@@ -9,6 +9,7 @@ import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.IndexStats;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -85,8 +86,8 @@ public class IndexCommand implements Callable<Integer> {
         }
         failed += report.failures().size();
       }
-      out.printf(
-          "index %s now holds %d images%n", components.indexDir(store.index), target.count());
+      IndexStats stats = target.stats();
+      out.printf("index %s now holds %d images%n", stats.directory(), stats.count());
     }
     return failed == 0 ? 0 : 2;
   }

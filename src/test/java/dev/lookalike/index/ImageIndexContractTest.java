@@ -305,6 +305,73 @@ public abstract class ImageIndexContractTest {
   }
 
   @Test
+  void analyticsSeeOnlyLiveImages() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    try (ImageIndex index = openEmpty(MODEL)) {
+      Codes base = images.codes().query();
+      long[] bits = base.bits();
+      long[][] variants = {
+        bits,
+        bits.clone(),
+        {bits[0] ^ 1L, bits[1]},
+        {bits[0] ^ 0b11111L << 20, bits[1]},
+        {~bits[0], ~bits[1]},
+        bits.clone()
+      };
+      List<ImageRecord> records = new ArrayList<>();
+      for (int i = 0; i < variants.length; i++) {
+        String id = Character.toString('a' + i);
+        records.add(
+            new ImageRecord(
+                id,
+                "t:" + id,
+                "c" + i % 3,
+                java.util.Map.of(),
+                null,
+                new Codes(base.dense(), variants[i]),
+                i == 4 ? Float.NaN : i / 10f));
+      }
+      index.add(records);
+      index.commit();
+      index.delete("f"); // a deleted duplicate is no duplicate, a deleted outlier no outlier
+      CollectionAnalytics analytics = index.analytics();
+      assertEquals(List.of("c0", "c1", "c2"), analytics.labels());
+      index.delete("c"); // the last c2 goes, and the label with it
+      assertEquals(List.of("c0", "c1"), analytics.labels());
+      index.add(List.of(records.get(2)));
+
+      assertEquals(
+          List.of("d", "c", "b"),
+          analytics.outliers(3).stream().map(StoredImage::id).toList(),
+          "worst reconstructed first");
+      assertEquals(4, analytics.outliers(100).size(), "images without an error are not ranked");
+      assertThrows(IllegalArgumentException.class, () -> analytics.outliers(0));
+
+      assertEquals(List.of(java.util.Set.of("a", "b")), groups(analytics.duplicates(0, 10)));
+      assertEquals(List.of(java.util.Set.of("a", "b", "c")), groups(analytics.duplicates(1, 10)));
+      assertEquals(
+          List.of(java.util.Set.of("a", "b", "c", "d")),
+          groups(analytics.duplicates(6, 10)),
+          "d is 5 bits from a and 6 from c");
+      assertThrows(IllegalArgumentException.class, () -> analytics.duplicates(200, 10));
+
+      List<CodeSample> sample = analytics.sample(3);
+      assertEquals(3, sample.size());
+      assertEquals(3, sample.stream().map(CodeSample::id).distinct().count());
+      for (CodeSample s : sample) {
+        assertArrayEquals(base.dense(), s.dense(), s.id());
+      }
+      assertEquals(5, analytics.sample(100).size(), "every live image when asked for more");
+    }
+  }
+
+  private static List<java.util.Set<String>> groups(List<List<StoredImage>> groups) {
+    return groups.stream()
+        .map(g -> g.stream().map(StoredImage::id).collect(java.util.stream.Collectors.toSet()))
+        .toList();
+  }
+
+  @Test
   void storesReplacesAndDeletes() throws IOException {
     RandomImages images = new RandomImages(random, MODEL);
     try (ImageIndex index = openEmpty(MODEL)) {
