@@ -49,7 +49,7 @@ class OpenSearchServerIT {
           "lookalike.opensearch.hosts",
           cluster.node(1) + "," + cluster.node(2),
           "lookalike.opensearch.index",
-          "server-" + Long.toHexString(System.nanoTime()),
+          "server-" + ProcessHandle.current().pid(),
           "lookalike.opensearch.shards",
           "2",
           "lookalike.opensearch.replicas",

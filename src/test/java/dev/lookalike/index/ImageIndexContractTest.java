@@ -31,10 +31,18 @@ public abstract class ImageIndexContractTest {
 
   protected static final ModelIdentity MODEL = new ModelIdentity("model-a", 16, 128);
 
+  /** Hash candidates per hit in the recall tests (hybrid is measured against its definition). */
+
   /**
-   * Hash candidates per hit in the recall tests. Even a perfect Hamming ranking needs about this
-   * many for 0.95 recall on these codes (fewer would measure the codes, not the index).
+   * Least recall: dense against the exact cosine top k; hybrid against its own definition (the
+   * Hamming-nearest candidates re-ranked by cosine, {@link ReferenceIndex#hybridExpected}), which
+   * it approaches but need not reach: its bucket lookup stops widening once it has enough
+   * candidates, and candidates tied in Hamming distance at the pool's edge may differ.
    */
+  private static double leastRecall(SearchMode mode) {
+    return mode == SearchMode.HYBRID ? 0.9 : 0.95;
+  }
+
   private static final int HYBRID_FACTOR = 20;
 
   protected final long seed =
@@ -89,7 +97,7 @@ public abstract class ImageIndexContractTest {
   }
 
   @Test
-  void denseAndHybridRecallAtLeastNinetyFivePercent() throws IOException {
+  void denseAndHybridRecallReachTheirBounds() throws IOException {
     RandomImages images = new RandomImages(random, MODEL);
     ReferenceIndex reference = new ReferenceIndex();
     try (ImageIndex index = build(images, reference, 800 + random.nextInt(400))) {
@@ -105,7 +113,9 @@ public abstract class ImageIndexContractTest {
             hits.forEach(h -> reference.assertHitIsLive("seed " + seed, query, params, h));
             recall += reference.recall(query, params, hits) / queries;
           }
-          assertTrue(recall >= 0.95, "seed " + seed + ": " + mode + " recall@" + k + " " + recall);
+          assertTrue(
+              recall >= leastRecall(mode),
+              "seed " + seed + ": " + mode + " recall@" + k + " " + recall);
         }
       }
     }
@@ -137,7 +147,9 @@ public abstract class ImageIndexContractTest {
           }
         }
         if (mode == SearchMode.DENSE || mode == SearchMode.HYBRID) {
-          assertTrue(recall >= 0.95, "seed " + seed + ": filtered " + mode + " recall " + recall);
+          assertTrue(
+              recall >= leastRecall(mode),
+              "seed " + seed + ": filtered " + mode + " recall " + recall);
         }
       }
     }

@@ -18,7 +18,12 @@ import java.util.function.BooleanSupplier;
 final class UiPage {
 
   /** Where the screenshots go; the README's copies in frontend/screenshots come from here. */
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /**
+   * Where screenshots go: target/screenshots, or the folder named by the system property {@code
+   * test.screenshots} (the OpenSearch run keeps the README's from being overwritten).
+   */
+  static final Path SCREENSHOTS =
+      Path.of(System.getProperty("test.screenshots", "target/screenshots"));
 
   private static final double WAIT_MS = 20_000;
 

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
-import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 
@@ -39,31 +38,23 @@ final class ClusterAnalytics implements CollectionAnalytics {
 
   private static final int SAMPLE_SEED = 42;
 
-  private final OpenSearchClient client;
-  private final String index;
+  private final ClusterReads reads;
   private final int bits;
-  private final Retries retries;
 
-  ClusterAnalytics(OpenSearchClient client, String index, int bits, Retries retries) {
-    this.client = client;
-    this.index = index;
+  ClusterAnalytics(ClusterReads reads, int bits) {
+    this.reads = reads;
     this.bits = bits;
-    this.retries = retries;
   }
 
   @Override
   public List<String> labels() throws IOException {
     var response =
-        retries.call(
-            () ->
-                client.search(
-                    s ->
-                        s.index(index)
-                            .size(0)
-                            .aggregations(
-                                "labels",
-                                a -> a.terms(t -> t.field(ClusterSchema.LABEL).size(MAX_LABELS))),
-                    ObjectNode.class));
+        reads.search(
+            s ->
+                s.size(0)
+                    .aggregations(
+                        "labels",
+                        a -> a.terms(t -> t.field(ClusterSchema.LABEL).size(MAX_LABELS))));
     List<String> labels = new ArrayList<>();
     for (var bucket : response.aggregations().get("labels").sterms().buckets().array()) {
       labels.add(bucket.key());
@@ -80,35 +71,30 @@ final class ClusterAnalytics implements CollectionAnalytics {
       return List.of();
     }
     var response =
-        retries.call(
-            () ->
-                client.search(
-                    s ->
-                        s.index(index)
-                            .size(size)
-                            .query(
-                                q ->
-                                    q.functionScore(
-                                        f ->
-                                            f.functions(
-                                                fn ->
-                                                    fn.randomScore(
-                                                        r ->
-                                                            r.seed(JsonData.of(SAMPLE_SEED))
-                                                                .field("_seq_no")))))
-                            .source(
-                                src ->
-                                    src.filter(
-                                        f ->
-                                            f.includes(
-                                                List.of(
-                                                    ClusterSchema.ID,
-                                                    ClusterSchema.LABEL,
-                                                    ClusterSchema.DENSE))))
-                            .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                            .sort(
-                                o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))),
-                    ObjectNode.class));
+        reads.search(
+            s ->
+                s.size(size)
+                    .query(
+                        q ->
+                            q.functionScore(
+                                f ->
+                                    f.functions(
+                                        fn ->
+                                            fn.randomScore(
+                                                r ->
+                                                    r.seed(JsonData.of(SAMPLE_SEED))
+                                                        .field("_seq_no")))))
+                    .source(
+                        src ->
+                            src.filter(
+                                f ->
+                                    f.includes(
+                                        List.of(
+                                            ClusterSchema.ID,
+                                            ClusterSchema.LABEL,
+                                            ClusterSchema.DENSE))))
+                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))));
     List<CodeSample> sample = new ArrayList<>();
     for (var hit : response.hits().hits()) {
       JsonNode source = hit.source();
@@ -127,21 +113,13 @@ final class ClusterAnalytics implements CollectionAnalytics {
       throw new IllegalArgumentException("k must be in [1, " + SearchParams.MAX_K + "], got: " + k);
     }
     var response =
-        retries.call(
-            () ->
-                client.search(
-                    s ->
-                        s.index(index)
-                            .size(k)
-                            .query(q -> q.exists(e -> e.field(ClusterSchema.ERROR)))
-                            .source(src -> src.filter(f -> f.excludes(codeFields())))
-                            .sort(
-                                o ->
-                                    o.field(
-                                        f -> f.field(ClusterSchema.ERROR).order(SortOrder.Desc)))
-                            .sort(
-                                o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))),
-                    ObjectNode.class));
+        reads.search(
+            s ->
+                s.size(k)
+                    .query(q -> q.exists(e -> e.field(ClusterSchema.ERROR)))
+                    .source(src -> src.filter(f -> f.excludes(codeFields())))
+                    .sort(o -> o.field(f -> f.field(ClusterSchema.ERROR).order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))));
     List<StoredImage> images = new ArrayList<>();
     for (var hit : response.hits().hits()) {
       images.add(ClusterDocuments.storedImage(hit.source()));
@@ -203,36 +181,29 @@ final class ClusterAnalytics implements CollectionAnalytics {
   /** The images of every bucket term that more than one image has. */
   private List<List<Member>> sharedBuckets() throws IOException {
     List<String> fields = new ArrayList<>(List.of(ClusterSchema.ID));
-    for (int w = 0; w < BinaryCodes.words(bits); w++) {
-      fields.add(ClusterSchema.codeWord(w));
-    }
+    fields.addAll(ClusterSchema.codeWords(bits));
     var response =
-        retries.call(
-            () ->
-                client.search(
-                    s ->
-                        s.index(index)
-                            .size(0)
-                            .aggregations(
-                                "shared",
-                                a ->
-                                    a.terms(
-                                            t ->
-                                                t.field(ClusterSchema.BUCKET)
-                                                    .minDocCount(2L)
-                                                    .size(MAX_DUPLICATE_BUCKETS))
-                                        .aggregations(
-                                            "images",
-                                            h ->
-                                                h.topHits(
-                                                    th ->
-                                                        th.size(MAX_BUCKET_IMAGES)
-                                                            .source(
-                                                                src ->
-                                                                    src.filter(
-                                                                        f ->
-                                                                            f.includes(fields)))))),
-                    ObjectNode.class));
+        reads.search(
+            s ->
+                s.size(0)
+                    .aggregations(
+                        "shared",
+                        a ->
+                            a.terms(
+                                    t ->
+                                        t.field(ClusterSchema.BUCKET)
+                                            .minDocCount(2L)
+                                            .size(MAX_DUPLICATE_BUCKETS))
+                                .aggregations(
+                                    "images",
+                                    h ->
+                                        h.topHits(
+                                            th ->
+                                                th.size(MAX_BUCKET_IMAGES)
+                                                    .source(
+                                                        src ->
+                                                            src.filter(
+                                                                f -> f.includes(fields)))))));
     List<List<Member>> buckets = new ArrayList<>();
     for (var bucket : response.aggregations().get("shared").sterms().buckets().array()) {
       List<Member> members = new ArrayList<>();
@@ -255,15 +226,11 @@ final class ClusterAnalytics implements CollectionAnalytics {
     }
     Query byId = Query.of(q -> q.ids(i -> i.values(ids)));
     var response =
-        retries.call(
-            () ->
-                client.search(
-                    s ->
-                        s.index(index)
-                            .size(ids.size())
-                            .query(byId)
-                            .source(src -> src.filter(f -> f.excludes(codeFields()))),
-                    ObjectNode.class));
+        reads.search(
+            s ->
+                s.size(ids.size())
+                    .query(byId)
+                    .source(src -> src.filter(f -> f.excludes(codeFields()))));
     for (var hit : response.hits().hits()) {
       StoredImage image = ClusterDocuments.storedImage(hit.source());
       images.put(image.id(), image);
@@ -274,9 +241,7 @@ final class ClusterAnalytics implements CollectionAnalytics {
   private List<String> codeFields() {
     List<String> fields =
         new ArrayList<>(List.of(ClusterSchema.DENSE, ClusterSchema.BITS, ClusterSchema.BUCKET));
-    for (int w = 0; w < BinaryCodes.words(bits); w++) {
-      fields.add(ClusterSchema.codeWord(w));
-    }
+    fields.addAll(ClusterSchema.codeWords(bits));
     return fields;
   }
 

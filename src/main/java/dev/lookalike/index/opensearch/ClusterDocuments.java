@@ -26,9 +26,7 @@ final class ClusterDocuments {
     List<String> fields =
         new ArrayList<>(List.of(ClusterSchema.ID, ClusterSchema.URI, ClusterSchema.LABEL));
     fields.add(ClusterSchema.DENSE);
-    for (int w = 0; w < BinaryCodes.words(bits); w++) {
-      fields.add(ClusterSchema.codeWord(w));
-    }
+    fields.addAll(ClusterSchema.codeWords(bits));
     return fields;
   }
 

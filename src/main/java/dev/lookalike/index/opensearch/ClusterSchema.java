@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.codes.BinaryCodes;
 import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.ModelIdentity;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.json.JsonData;
@@ -49,6 +51,15 @@ final class ClusterSchema {
   /** Long field holding word {@code word} of the binary code. */
   static String codeWord(int word) {
     return "code" + word;
+  }
+
+  /** The long fields of a {@code bits}-bit code's words. */
+  static List<String> codeWords(int bits) {
+    List<String> fields = new ArrayList<>();
+    for (int w = 0; w < BinaryCodes.words(bits); w++) {
+      fields.add(codeWord(w));
+    }
+    return fields;
   }
 
   /** The create-index request body: settings and mappings. */

@@ -1,6 +1,5 @@
 package dev.lookalike.index.opensearch;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lookalike.codes.Codes;
 import dev.lookalike.graph.Diffusion;
 import dev.lookalike.graph.ShortlistGraph;
@@ -15,11 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
-import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch.core.SearchResponse;
 
 /**
  * The search modes on the cluster. The cluster finds candidates — HNSW k-NN for dense and
@@ -33,19 +30,15 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  */
 final class ClusterSearch {
 
-  private final OpenSearchClient client;
-  private final String index;
+  private final ClusterReads reads;
   private final int bits;
   private final int graphDegree;
-  private final Retries retries;
   private final List<String> hitFields;
 
-  ClusterSearch(OpenSearchClient client, String index, int bits, int graphDegree, Retries retries) {
-    this.client = client;
-    this.index = index;
+  ClusterSearch(ClusterReads reads, int bits, int graphDegree) {
+    this.reads = reads;
     this.bits = bits;
     this.graphDegree = graphDegree;
-    this.retries = retries;
     this.hitFields = ClusterDocuments.hitFields(bits);
   }
 
@@ -217,45 +210,20 @@ final class ClusterSearch {
       return List.of();
     }
     var response =
-        retries.call(
-            () ->
-                complete(
-                    client.search(
-                        s ->
-                            s.index(index)
-                                .preference(preference(codes))
-                                .query(query)
-                                .size(size)
-                                .trackTotalHits(t -> t.enabled(false))
-                                .source(src -> src.filter(f -> f.includes(hitFields)))
-                                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
-                                .sort(
-                                    o ->
-                                        o.field(
-                                            f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))),
-                        ObjectNode.class)));
+        reads.search(
+            s ->
+                s.preference(preference(codes))
+                    .query(query)
+                    .size(size)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .source(src -> src.filter(f -> f.includes(hitFields)))
+                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc))));
     List<Candidate> candidates = new ArrayList<>(response.hits().hits().size());
     for (var hit : response.hits().hits()) {
       candidates.add(Candidate.of(hit.source(), codes, bits));
     }
     return candidates;
-  }
-
-  /**
-   * The response, or an exception when a shard failed: a shard copy that died mid-request would
-   * make the answer silently miss its documents. Thrown inside the retry, so the search is asked
-   * again and the cluster routes it to the surviving copies.
-   */
-  private static <T> SearchResponse<T> complete(SearchResponse<T> response) throws IOException {
-    if (response.shards().failed() > 0) {
-      throw new IOException(
-          "partial results: "
-              + response.shards().failed()
-              + " of "
-              + response.shards().total()
-              + " shards failed");
-    }
-    return response;
   }
 
   /**

@@ -33,6 +33,7 @@ final class OpenSearchImageIndex implements ImageIndex {
   private final String location;
   private final ModelIdentity model;
   private final Retries retries;
+  private final ClusterReads reads;
   private final ClusterWrites writes;
   private final ClusterSearch search;
   private final ClusterAnalytics analytics;
@@ -49,8 +50,9 @@ final class OpenSearchImageIndex implements ImageIndex {
     this.model = model;
     this.retries = new Retries(settings.retries());
     this.writes = new ClusterWrites(client, model, settings);
-    this.search = new ClusterSearch(client, index, model.bits(), graphDegree, retries);
-    this.analytics = new ClusterAnalytics(client, index, model.bits(), retries);
+    this.reads = new ClusterReads(client, index, retries);
+    this.search = new ClusterSearch(reads, model.bits(), graphDegree);
+    this.analytics = new ClusterAnalytics(reads, model.bits());
   }
 
   @Override
@@ -88,18 +90,14 @@ final class OpenSearchImageIndex implements ImageIndex {
     }
     int size = Math.min(limit, ClusterSchema.MAX_RESULT_WINDOW);
     var response =
-        retries.call(
-            () ->
-                client.search(
-                    s -> {
-                      s.index(index)
-                          .size(size)
-                          .storedFields(ClusterSchema.THUMBNAIL)
-                          .source(src -> src.fetch(true))
-                          .sort(o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc)));
-                      return afterId == null ? s : s.searchAfter(FieldValue.of(afterId));
-                    },
-                    ObjectNode.class));
+        reads.search(
+            s -> {
+              s.size(size)
+                  .storedFields(ClusterSchema.THUMBNAIL)
+                  .source(src -> src.fetch(true))
+                  .sort(o -> o.field(f -> f.field(ClusterSchema.ID).order(SortOrder.Asc)));
+              return afterId == null ? s : s.searchAfter(FieldValue.of(afterId));
+            });
     List<IndexedImage> images = new ArrayList<>();
     for (var hit : response.hits().hits()) {
       images.add(indexedImage(hit.source(), hit.fields()));
