@@ -132,7 +132,18 @@ stop)
       kill -9 "$(cat "$home/n$n/pid")" 2>/dev/null || true
     fi
   done
-  rm -rf "$home" "$state/home"
+  # a node killed just now may still be closing files: wait for it, then retry the removal once
+  for n in 1 2; do
+    for _ in $(seq 1 20); do
+      if [ -f "$home/n$n/pid" ] && kill -0 "$(cat "$home/n$n/pid" 2>/dev/null)" 2>/dev/null; then
+        sleep 0.5
+      else
+        break
+      fi
+    done
+  done
+  rm -rf "$home" 2>/dev/null || { sleep 2; rm -rf "$home"; }
+  rm -f "$state/home"
   ;;
 kill)
   home=$(cat "$state/home")

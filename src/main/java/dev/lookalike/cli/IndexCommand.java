@@ -2,7 +2,9 @@ package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
 import dev.lookalike.collection.BulkIndexer;
-import dev.lookalike.collection.ImageFiles;
+import dev.lookalike.collection.CommitPolicy;
+import dev.lookalike.collection.FailureLog;
+import dev.lookalike.collection.IndexInputs;
 import dev.lookalike.collection.IndexingReport;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.dataset.FashionMnist;
@@ -15,6 +17,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,36 +59,72 @@ public class IndexCommand implements Callable<Integer> {
   @Option(names = "--replace", description = "Re-encode images that are already indexed.")
   boolean replace;
 
+  @Option(
+      names = "--commit-every",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
+      description = "Commit at least this often (e.g. 10s, 2m; default 10s).")
+  Duration commitEvery;
+
+  @Option(
+      names = "--commit-images",
+      defaultValue = "" + CommitPolicy.DEFAULT_IMAGES,
+      description = "Commit at least every this many added images (default 50000).")
+  long commitImages;
+
+  @Option(
+      names = "--failures",
+      paramLabel = "FILE.jsonl",
+      description = "Write every input that could not be indexed to FILE, one JSON object a line.")
+  Path failuresFile;
+
+  /**
+   * Exit status: 0 when every input was indexed (or already was), 2 when some failed, 1 on a fatal
+   * error (the model, the index or the folder could not be opened).
+   */
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    int failed = 0;
+    long failed = 0;
+    BulkIndexer.Settings settings =
+        new BulkIndexer.Settings(
+            threads, batch, replace, new CommitPolicy(commitEvery, commitImages));
     try (CodeModel codeModel = components.openModel(store.model);
-        ImageIndex target = components.openIndex(store.index, codeModel)) {
+        ImageIndex target = components.openIndex(store.index, codeModel);
+        FailureLog failures =
+            failuresFile == null ? FailureLog.inMemory() : FailureLog.toFile(failuresFile)) {
       ImagePipeline pipeline = components.pipeline(codeModel);
       BulkIndexer indexer =
-          new BulkIndexer(
-              pipeline, codeModel, target, threads, batch, replace, new ProgressBar(err, "images"));
+          new BulkIndexer(pipeline, codeModel, target, settings, new ProgressBar(err, "images"));
       for (String text : sources) {
         DataSource source = new DataSource(text);
         var split = source.fashionMnistSplit();
-        IndexingReport report =
+        IndexingReport report;
+        try (IndexInputs inputs =
             split.isPresent()
-                ? indexer.indexImages(FashionMnist.load(components.fashionMnistDir(), split.get()))
-                : indexer.indexFiles(ImageFiles.find(List.of(source.path())));
+                ? IndexInputs.images(FashionMnist.load(components.fashionMnistDir(), split.get()))
+                : IndexInputs.files(List.of(source.path()))) {
+          report = indexer.index(inputs, failures);
+        }
         out.printf(
             "%s: added %d, already indexed %d, failed %d in %.1f s (%.0f images/s)%n",
             text,
             report.added(),
             report.skipped(),
-            report.failures().size(),
+            report.failed() - failed,
             report.seconds(),
             report.imagesPerSecond());
-        for (IndexingReport.Failure failure : report.failures()) {
-          out.println("  failed " + failure.reason());
-        }
-        failed += report.failures().size();
+        failed = report.failed();
+      }
+      for (IndexingReport.Failure failure : failures.kept()) {
+        out.println("  failed " + failure.source() + ": " + failure.reason());
+      }
+      if (failed > failures.kept().size()) {
+        out.printf(
+            "  … and %d more%s%n",
+            failed - failures.kept().size(),
+            failuresFile == null ? "" : " (all in " + failuresFile + ")");
       }
       IndexStats stats = target.stats();
       out.printf("index %s now holds %d images%n", stats.directory(), stats.count());

@@ -48,11 +48,19 @@ public class SampleCollection {
       }
       LabeledImages sample = load().head(config.limit());
       LOG.infof("Empty index: adding %d sample images (Fashion-MNIST test set)", sample.size());
-      IndexingReport report =
-          new BulkIndexer(pipeline, model, index, 2, 256, false, ProgressListener.NONE)
-              .indexImages(sample);
+      IndexingReport report;
+      try (FailureLog failures = FailureLog.inMemory()) {
+        report =
+            new BulkIndexer(
+                    pipeline,
+                    model,
+                    index,
+                    new BulkIndexer.Settings(2, 256, false, CommitPolicy.DEFAULT),
+                    ProgressListener.NONE)
+                .index(IndexInputs.images(sample), failures);
+      }
       LOG.infof("Sample indexed: %d images in %.1f s", report.added(), report.seconds());
-      return report.added();
+      return (int) report.added();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index the sample collection: " + e.getMessage(), e);
     } finally {

@@ -3,8 +3,10 @@ package dev.lookalike.index;
 import dev.lookalike.codes.Codes;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A searchable store of image codes: the embedded Lucene index, or later a distributed engine with
@@ -18,6 +20,12 @@ public interface ImageIndex extends Closeable {
 
   /** Deletes an image; false when no image has that id. */
   boolean delete(String id) throws IOException;
+
+  /**
+   * Which of {@code ids} are indexed: one call for a batch, so a bulk run skips what an earlier (or
+   * crashed) run already added without reading each image.
+   */
+  Set<String> existing(Collection<String> ids) throws IOException;
 
   /** What is stored for an image, codes and thumbnail included; empty when no image has that id. */
   Optional<IndexedImage> get(String id) throws IOException;

@@ -395,12 +395,17 @@ public abstract class ImageIndexContractTest {
       index.add(List.of(first, images.record(2)));
       index.add(List.of(again));
       assertEquals(2, index.count(), "an id added twice is replaced");
+      assertEquals(
+          java.util.Set.of("img1", "img2"),
+          index.existing(List.of("img1", "img2", "img3")),
+          "existing names exactly the indexed ids");
       IndexedImage stored = index.get("img1").orElseThrow();
       assertArrayEquals(again.codes().bits(), stored.codes().bits());
       assertEquals(again.label(), stored.image().label());
       assertTrue(index.delete("img1"));
       assertFalse(index.delete("img1"));
       assertTrue(index.get("img1").isEmpty());
+      assertEquals(java.util.Set.of("img2"), index.existing(List.of("img1", "img2")));
       assertEquals(1, index.count());
     }
   }

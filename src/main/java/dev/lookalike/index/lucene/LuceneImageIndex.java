@@ -13,8 +13,11 @@ import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
@@ -143,6 +146,20 @@ public final class LuceneImageIndex implements ImageIndex {
   @Override
   public Optional<IndexedImage> get(String id) throws IOException {
     return read(reads -> reads.get(id));
+  }
+
+  @Override
+  public Set<String> existing(Collection<String> ids) throws IOException {
+    return read(
+        reads -> {
+          Set<String> found = new HashSet<>();
+          for (String id : ids) {
+            if (reads.contains(id)) {
+              found.add(id);
+            }
+          }
+          return found;
+        });
   }
 
   @Override

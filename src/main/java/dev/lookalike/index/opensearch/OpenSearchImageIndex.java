@@ -13,9 +13,12 @@ import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -81,6 +84,25 @@ final class OpenSearchImageIndex implements ImageIndex {
       return Optional.empty();
     }
     return Optional.of(indexedImage(response.source(), response.fields()));
+  }
+
+  @Override
+  public Set<String> existing(Collection<String> ids) throws IOException {
+    Set<String> found = new HashSet<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    List<String> asked = List.copyOf(ids);
+    var response =
+        reads.search(
+            s ->
+                s.size(asked.size())
+                    .query(q -> q.ids(i -> i.values(asked)))
+                    .source(src -> src.fetch(false)));
+    for (var hit : response.hits().hits()) {
+      found.add(hit.id());
+    }
+    return found;
   }
 
   @Override
