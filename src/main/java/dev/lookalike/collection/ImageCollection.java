@@ -12,18 +12,26 @@ import java.util.Map;
 
 /**
  * Adds and removes single images (uploads). Every change is committed before returning, so an
- * acknowledged write survives a crash.
+ * acknowledged write survives a crash; concurrent changes share their commits ({@link
+ * GroupCommit}).
  */
 public final class ImageCollection {
 
   private final ImagePipeline pipeline;
   private final CodeModel model;
   private final ImageIndex index;
+  private final GroupCommit commits;
 
   public ImageCollection(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
     this.pipeline = pipeline;
     this.model = model;
     this.index = index;
+    this.commits = new GroupCommit(index);
+  }
+
+  /** Commits made for adds and deletes since start. */
+  public long commits() {
+    return commits.commits();
   }
 
   /**
@@ -48,14 +56,14 @@ public final class ImageCollection {
             encoded.codes(),
             encoded.reconstructionError());
     index.add(List.of(record));
-    index.commit();
+    commits.awaitDurable();
     return id;
   }
 
   public boolean delete(String id) throws IOException {
     boolean deleted = index.delete(id);
     if (deleted) {
-      index.commit();
+      commits.awaitDurable();
     }
     return deleted;
   }

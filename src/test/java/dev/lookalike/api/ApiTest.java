@@ -242,4 +242,41 @@ class ApiTest {
         .statusCode(404)
         .body("type", equalTo("/problems/unknown-image"));
   }
+
+  @Test
+  void everyResponseCarriesSecurityHeadersAndNoCorsGrant() {
+    for (var response :
+        List.of(
+            search("not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8), ""),
+            search(SampleImages.png(3), "?k=2"),
+            given().when().get("/api/images/no-such-id"))) {
+      assertEquals("nosniff", response.header("X-Content-Type-Options"));
+      assertEquals("no-referrer", response.header("Referrer-Policy"));
+      assertEquals("DENY", response.header("X-Frame-Options"));
+      assertTrue(
+          response.header("Content-Security-Policy").contains("default-src 'self'"),
+          "CSP on " + response.statusCode());
+      String body = response.asString();
+      assertTrue(
+          !body.contains("Exception") && !body.contains("dev.lookalike") && !body.contains("\tat "),
+          "an error names no class and shows no stack: " + body);
+    }
+    var health = given().when().get("/q/health/live");
+    assertEquals("nosniff", health.header("X-Content-Type-Options"));
+    assertEquals(null, health.header("Content-Security-Policy"), "Swagger UI's /q/ is left out");
+    var preflight =
+        given()
+            .header("Origin", "https://elsewhere.example")
+            .header("Access-Control-Request-Method", "POST")
+            .when()
+            .options("/api/search");
+    assertEquals(null, preflight.header("Access-Control-Allow-Origin"), "CORS is off");
+    var crossOrigin =
+        given()
+            .header("Origin", "https://elsewhere.example")
+            .multiPart("image", "q.png", SampleImages.png(3), "image/png")
+            .when()
+            .post("/api/search");
+    assertEquals(null, crossOrigin.header("Access-Control-Allow-Origin"), "CORS is off");
+  }
 }

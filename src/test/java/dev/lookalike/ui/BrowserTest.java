@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -54,6 +55,9 @@ class BrowserTest {
 
   private UiPage ui;
 
+  /** What the browser reported as blocked by the page's Content-Security-Policy. */
+  private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @BeforeAll
   static void startBrowser() {
     chromium = new Chromium();
@@ -79,13 +83,24 @@ class BrowserTest {
                     new Browser.NewPageOptions()
                         .setViewportSize(1280, 900)
                         .setReducedMotion(ReducedMotion.REDUCE)));
-    ui.page().navigate(root.toString());
+    ui.page()
+        .onConsoleMessage(
+            message -> {
+              if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+              }
+            });
+    Response page = ui.page().navigate(root.toString());
+    assertTrue(
+        page.headers().getOrDefault("content-security-policy", "").contains("script-src 'self'"),
+        "the UI is served with its Content-Security-Policy");
     ui.byTestId("drop-zone").waitFor();
   }
 
   @AfterEach
   void close() {
     ui.page().close();
+    assertEquals(List.of(), policyViolations, "the UI broke its own Content-Security-Policy");
   }
 
   private static List<String> apiSearch(byte[] query, String parameters) {
