@@ -18,6 +18,7 @@ import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexEngine;
 import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.ScratchIndexes;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.lucene.LuceneIndexes;
@@ -145,6 +146,25 @@ public final class Components {
               + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Fresh indexes of the configured engine that vanish when closed: in memory for the embedded
+   * engine, a uniquely named index deleted on close for OpenSearch.
+   */
+  public ScratchIndexes scratchIndexes() {
+    return switch (engine()) {
+      case EMBEDDED ->
+          new ScratchIndexes("Lucene", model -> LuceneIndexes.inMemory(indexSettings(), model));
+      case OPENSEARCH -> {
+        OpenSearchConfig cluster = config.opensearch();
+        yield new ScratchIndexes(
+            "OpenSearch",
+            model ->
+                OpenSearchIndexes.openScratch(
+                    cluster.connection(), indexSettings(), cluster.settings(), model));
+      }
+    };
   }
 
   /** The configured or shipped VAE, or empty when neither exists. */

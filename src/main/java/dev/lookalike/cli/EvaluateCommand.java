@@ -216,7 +216,7 @@ public class EvaluateCommand implements Callable<Integer> {
       Evaluation evaluation =
           new Evaluation(
               codeModel,
-              components.indexSettings(),
+              components.scratchIndexes(),
               components.searchParams(null, 0, null, null),
               manager,
               line -> {

@@ -6,7 +6,7 @@ import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.Expansion;
-import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.ScratchIndexes;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.linalg.SeededSampling;
@@ -26,7 +26,7 @@ public final class Evaluation {
   private static final int CUTOFF = Methods.CUTOFF;
 
   private final CodeModel model;
-  private final IndexSettings indexSettings;
+  private final ScratchIndexes scratch;
   private final SearchParams tuning;
   private final NDManager manager;
   private final Consumer<String> log;
@@ -49,10 +49,10 @@ public final class Evaluation {
   }
 
   public Evaluation(
-      CodeModel model, IndexSettings indexSettings, NDManager manager, Consumer<String> log) {
+      CodeModel model, ScratchIndexes scratch, NDManager manager, Consumer<String> log) {
     this(
         model,
-        indexSettings,
+        scratch,
         SearchParams.of(CUTOFF, SearchMode.EXACT),
         manager,
         log,
@@ -69,7 +69,7 @@ public final class Evaluation {
    */
   public Evaluation(
       CodeModel model,
-      IndexSettings indexSettings,
+      ScratchIndexes scratch,
       SearchParams tuning,
       NDManager manager,
       Consumer<String> log,
@@ -77,7 +77,7 @@ public final class Evaluation {
       Expansion expansion,
       Extras extras) {
     this.model = model;
-    this.indexSettings = indexSettings;
+    this.scratch = scratch;
     this.tuning = tuning;
     this.manager = manager;
     this.log = log;
@@ -123,7 +123,7 @@ public final class Evaluation {
     results.addAll(Ablations.of(methods, latents, dense, own.method(), bits, seed));
     if (indexRows != IndexRows.NONE) {
       results.addAll(
-          new IndexedModes(model.identity(), indexSettings, tuning, log)
+          new IndexedModes(model.identity(), scratch, tuning, log)
               .measure(database, queries, dense, codes, indexRows == IndexRows.RANKED_AND_SERVED));
     }
     return new EvaluationReport(

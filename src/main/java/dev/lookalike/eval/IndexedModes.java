@@ -5,11 +5,10 @@ import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
-import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.ScratchIndexes;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.index.lucene.LuceneIndexes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +16,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The search modes served by the Lucene index, on an in-memory index of the database's codes built
- * as {@code index} builds one (neighbour graph included). Each mode gets two rows: its ranking at k
- * = 1,000 (mAP@1000 needs it) and what it serves at k = 10, with that search's latency; the two
- * differ where a mode's work depends on k (e.g. diffusion's shortlist, hybrid's candidates).
+ * The search modes served by the configured engine, on a scratch index of the database's codes
+ * built as {@code index} builds one (neighbour graph included). Each mode gets two rows: its
+ * ranking at k = 1,000 (mAP@1000 needs it) and what it serves at k = 10, with that search's
+ * latency; the two differ where a mode's work depends on k (e.g. diffusion's shortlist, hybrid's
+ * candidates).
  */
 final class IndexedModes {
 
@@ -28,14 +28,14 @@ final class IndexedModes {
   private static final int SERVED_K = 10;
 
   private final ModelIdentity model;
-  private final IndexSettings settings;
+  private final ScratchIndexes scratch;
   private final SearchParams tuning;
   private final Consumer<String> log;
 
   IndexedModes(
-      ModelIdentity model, IndexSettings settings, SearchParams tuning, Consumer<String> log) {
+      ModelIdentity model, ScratchIndexes scratch, SearchParams tuning, Consumer<String> log) {
     this.model = model;
-    this.settings = settings;
+    this.scratch = scratch;
     this.tuning = tuning;
     this.log = log;
   }
@@ -51,7 +51,7 @@ final class IndexedModes {
     log.accept(
         "building an HNSW + hash index and neighbour graph of " + database.size() + " codes");
     List<MethodResult> results = new ArrayList<>();
-    try (ImageIndex index = LuceneIndexes.inMemory(settings, model)) {
+    try (ImageIndex index = scratch.open(model)) {
       List<ImageRecord> records = new ArrayList<>(database.size());
       for (int i = 0; i < database.size(); i++) {
         Codes code = new Codes(dense.database()[i], codes.database()[i]);
@@ -66,7 +66,7 @@ final class IndexedModes {
       }
       for (SearchMode mode :
           List.of(SearchMode.DENSE, SearchMode.HASH, SearchMode.HYBRID, SearchMode.DIFFUSION)) {
-        String name = "DAE " + mode.id() + " (Lucene";
+        String name = "DAE " + mode.id() + " (" + scratch.engine();
         Ranked full = rank(index, database, queries, asked, mode, CUTOFF, asked.size());
         results.add(MethodResult.of(name + ")", "model", full.scores(), full.ms(), Double.NaN));
         if (served) {
@@ -77,7 +77,7 @@ final class IndexedModes {
       if (served) {
         Ranked exact =
             rank(index, database, queries, asked, SearchMode.EXACT, SERVED_K, asked.size());
-        results.add(exact.asServed("DAE exact (Lucene scan, k=10)"));
+        results.add(exact.asServed("DAE exact (" + scratch.engine() + " scan, k=10)"));
       }
     }
     return results;

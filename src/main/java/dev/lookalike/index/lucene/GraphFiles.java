@@ -4,6 +4,7 @@ import dev.lookalike.graph.NeighbourGraph;
 import dev.lookalike.graph.Neighbours;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.codecs.CodecUtil;
@@ -38,6 +39,11 @@ final class GraphFiles {
 
   /** Writes the graph and syncs it, so a commit naming it never points at a partial file. */
   static void write(Directory directory, String name, NeighbourGraph graph) throws IOException {
+    // A crash between writing a graph file and the commit naming it leaves that file behind,
+    // named by no commit; the next commit writes the same name again.
+    if (Arrays.asList(directory.listAll()).contains(name)) {
+      directory.deleteFile(name);
+    }
     try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
       CodecUtil.writeHeader(out, CODEC, VERSION);
       int size = graph.size();

@@ -40,6 +40,7 @@ final class OpenSearchImageIndex implements ImageIndex {
   private final ClusterWrites writes;
   private final ClusterSearch search;
   private final ClusterAnalytics analytics;
+  private boolean deleteOnClose;
 
   OpenSearchImageIndex(
       OpenSearchClient client,
@@ -171,8 +172,26 @@ final class OpenSearchImageIndex implements ImageIndex {
     return analytics;
   }
 
+  /** Makes {@link #close} delete the index: a scratch index leaves nothing behind. */
+  void deleteOnClose() {
+    deleteOnClose = true;
+  }
+
   @Override
   public void close() throws IOException {
+    if (deleteOnClose) {
+      try {
+        retries.call(() -> client.indices().delete(d -> d.index(index)));
+      } catch (IOException | RuntimeException e) {
+        // still close the client below; the caller learns the index was left behind
+        closeClient();
+        throw new IOException("cannot delete scratch index " + index + ": " + e.getMessage(), e);
+      }
+    }
+    closeClient();
+  }
+
+  private void closeClient() throws IOException {
     try {
       client._transport().close();
     } catch (Exception e) {

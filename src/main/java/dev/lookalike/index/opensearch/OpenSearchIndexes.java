@@ -70,6 +70,29 @@ public final class OpenSearchIndexes {
     }
   }
 
+  /**
+   * A new index named after {@code settings}' with a unique suffix, deleted when closed: a scratch
+   * index, e.g. for {@code evaluate} to measure the cluster's modes.
+   */
+  public static ImageIndex openScratch(
+      ClusterConnection connection,
+      IndexSettings index,
+      OpenSearchSettings settings,
+      ModelIdentity model)
+      throws IOException {
+    String name =
+        settings.index()
+            + "-scratch-"
+            + Long.toHexString(System.nanoTime() ^ ProcessHandle.current().pid());
+    OpenSearchSettings scratch =
+        new OpenSearchSettings(
+            name, settings.shards(), settings.replicas(), settings.bulkBatch(), settings.retries());
+    OpenSearchImageIndex opened =
+        (OpenSearchImageIndex) open(connection, index, scratch, model, true);
+    opened.deleteOnClose();
+    return opened;
+  }
+
   /** The identity recorded by an existing index; empty when there is no such index. */
   private static Optional<ModelIdentity> held(OpenSearchClient client, String name, Retries retries)
       throws IOException {

@@ -181,6 +181,27 @@ class IndexGraphTest {
     }
   }
 
+  @Test
+  void aGraphFileLeftByACrashBeforeItsCommitDoesNotBlockTheNextCommit() throws IOException {
+    try (ImageIndex index = open()) {
+      index.add(List.of(record("a", randomCode()), record("b", randomCode())));
+      index.commit();
+    }
+    // killed after writing the next commit's graph file, before the commit that would name it
+    String name = graphFile().getFileName().toString();
+    long generation = Long.parseLong(name.substring("graph-".length(), name.indexOf(".lkg")));
+    Files.write(dir.resolve("graph-" + (generation + 1) + ".lkg"), new byte[] {1, 2, 3});
+    try (ImageIndex index = open()) {
+      index.add(List.of(record("c", randomCode())));
+      index.commit();
+      assertEquals(3, index.count());
+    }
+    try (ImageIndex index = open()) {
+      assertEquals(3, index.count());
+      assertTrue(index.get("c").isPresent());
+    }
+  }
+
   private Path graphFile() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> graphs =
