@@ -3,9 +3,9 @@ package dev.lookalike.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.app.PackagedApp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -48,25 +47,15 @@ class ServerKillIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private Process start(Path index, int port) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "--add-modules",
-            "jdk.incubator.vector",
-            "-Xmx2g",
-            "-Dai.djl.offline=true",
-            "-Dlookalike.sample.enabled=false",
-            "-jar",
-            Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString(),
-            "serve",
-            "--port",
-            Integer.toString(port),
-            "--index",
-            index.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("server-" + System.nanoTime() + ".log").toFile())
-        .start();
+    ProcessBuilder server =
+        new ProcessBuilder(
+                PackagedApp.command(
+                    "serve", "--port", Integer.toString(port), "--index", index.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("server-" + System.nanoTime() + ".log").toFile());
+    // no bundled sample: only the uploads are written
+    server.environment().put("LOOKALIKE_SAMPLE_ENABLED", "false");
+    return server.start();
   }
 
   private void awaitReady(int port) throws Exception {
@@ -152,12 +141,8 @@ class ServerKillIT {
     assertTrue(uploaders.awaitTermination(30, TimeUnit.SECONDS));
     assertTrue(acknowledged.size() >= 150, "only " + acknowledged.size() + " uploads answered");
 
+    long count = PackagedApp.checkedCount(index);
     try (Directory directory = FSDirectory.open(index)) {
-      ByteArrayOutputStream report = new ByteArrayOutputStream();
-      try (CheckIndex check = new CheckIndex(directory)) {
-        check.setInfoStream(new PrintStream(report, true, StandardCharsets.UTF_8));
-        assertTrue(check.checkIndex().clean, report.toString(StandardCharsets.UTF_8));
-      }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         List<String> lost = new ArrayList<>();
@@ -167,7 +152,7 @@ class ServerKillIT {
           }
         }
         assertEquals(List.of(), lost, "acknowledged uploads lost by the kill");
-        assertTrue(reader.numDocs() >= acknowledged.size());
+        assertTrue(count >= acknowledged.size());
       }
     }
 

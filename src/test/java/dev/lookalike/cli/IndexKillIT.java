@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.api.SampleImages;
-import java.io.ByteArrayOutputStream;
+import dev.lookalike.app.PackagedApp;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -30,17 +27,8 @@ class IndexKillIT {
 
   @TempDir Path dir;
 
-  private List<String> command(Path images, Path index) {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return List.of(
-        java,
-        "--enable-native-access=ALL-UNNAMED",
-        "--add-modules",
-        "jdk.incubator.vector",
-        "-Xmx2g",
-        "-Dai.djl.offline=true",
-        "-jar",
-        Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString(),
+  private static List<String> command(Path images, Path index) {
+    return PackagedApp.command(
         "index",
         images.toString(),
         "--index",
@@ -112,18 +100,7 @@ class IndexKillIT {
     }
   }
 
-  /** The committed count, after {@code CheckIndex} found the index clean. */
   private static long checkedCount(Path index) throws IOException {
-    try (Directory directory = FSDirectory.open(index)) {
-      ByteArrayOutputStream report = new ByteArrayOutputStream();
-      try (CheckIndex check = new CheckIndex(directory)) {
-        check.setInfoStream(new PrintStream(report, true, StandardCharsets.UTF_8));
-        CheckIndex.Status status = check.checkIndex();
-        assertTrue(status.clean, report.toString(StandardCharsets.UTF_8));
-      }
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        return reader.numDocs();
-      }
-    }
+    return PackagedApp.checkedCount(index);
   }
 }
