@@ -12,9 +12,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -236,50 +233,9 @@ public abstract class ImageIndexContractTest {
   @Test
   void concurrentSearchesWhileWritingNeverFail() throws Exception {
     RandomImages images = new RandomImages(random, MODEL);
-    ReferenceIndex reference = new ReferenceIndex();
-    List<Codes> queries = new ArrayList<>();
-    for (int q = 0; q < 20; q++) {
-      queries.add(images.codes().query());
+    try (ImageIndex index = build(images, new ReferenceIndex(), 300)) {
+      ConcurrentUse.searchWhileWriting(index, images, random, "seed " + seed);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try (ImageIndex index = build(images, reference, 300)) {
-      List<Future<Integer>> searchers = new ArrayList<>();
-      for (int t = 0; t < 3; t++) {
-        long threadSeed = random.nextLong();
-        searchers.add(pool.submit(() -> searchMany(index, queries, new Random(threadSeed))));
-      }
-      for (int b = 0; b < 10; b++) {
-        List<ImageRecord> batch = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-          batch.add(images.record(1000 + b * 20 + i));
-        }
-        index.add(batch);
-        index.delete("img" + (1000 + b * 20 - 7));
-        if (b % 3 == 0) {
-          index.commit();
-        }
-      }
-      for (Future<Integer> searcher : searchers) {
-        assertEquals(150, searcher.get(), "seed " + seed);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static int searchMany(ImageIndex index, List<Codes> queries, Random random)
-      throws IOException {
-    int done = 0;
-    for (int i = 0; i < 150; i++) {
-      SearchMode mode = SearchMode.values()[random.nextInt(SearchMode.values().length)];
-      List<Hit> hits =
-          index.search(queries.get(random.nextInt(queries.size())), SearchParams.of(10, mode));
-      if (hits.size() != 10) {
-        throw new AssertionError(mode + " returned " + hits.size() + " hits");
-      }
-      done++;
-    }
-    return done;
   }
 
   @Test
@@ -287,100 +243,16 @@ public abstract class ImageIndexContractTest {
     RandomImages images = new RandomImages(random, MODEL);
     ReferenceIndex reference = new ReferenceIndex();
     try (ImageIndex index = build(images, reference, 200 + random.nextInt(200))) {
-      List<ImageRecord> expected = new ArrayList<>(reference.records());
-      expected.sort(java.util.Comparator.comparing(ImageRecord::id));
-      List<IndexedImage> scanned = new ArrayList<>();
-      String after = null;
-      for (List<IndexedImage> page = index.scan(null, 1 + random.nextInt(60));
-          !page.isEmpty();
-          page = index.scan(after, 1 + random.nextInt(60))) {
-        scanned.addAll(page);
-        after = page.getLast().id();
-      }
-      assertEquals(
-          expected.stream().map(ImageRecord::id).toList(),
-          scanned.stream().map(IndexedImage::id).toList(),
-          "seed " + seed);
-      for (int i = 0; i < expected.size(); i++) {
-        assertArrayEquals(expected.get(i).codes().dense(), scanned.get(i).codes().dense());
-        assertArrayEquals(expected.get(i).codes().bits(), scanned.get(i).codes().bits());
-        assertArrayEquals(expected.get(i).thumbnailPng(), scanned.get(i).thumbnailPng());
-        assertEquals(expected.get(i).metadata(), scanned.get(i).image().metadata());
-      }
-      String middle = expected.get(expected.size() / 2).id();
-      assertEquals(
-          expected.get(expected.size() / 2 + 1).id(),
-          index.scan(middle, 1).getFirst().id(),
-          "a scan starts after the given id");
-      assertTrue(index.scan(expected.getLast().id(), 10).isEmpty());
+      CollectionViewChecks.scanVisitsEveryLiveImageOnceInIdOrder(
+          index, reference, random, "seed " + seed);
     }
   }
 
   @Test
   void analyticsSeeOnlyLiveImages() throws IOException {
-    RandomImages images = new RandomImages(random, MODEL);
     try (ImageIndex index = openEmpty(MODEL)) {
-      Codes base = images.codes().query();
-      long[] bits = base.bits();
-      long[][] variants = {
-        bits,
-        bits.clone(),
-        {bits[0] ^ 1L, bits[1]},
-        {bits[0] ^ 0b11111L << 20, bits[1]},
-        {~bits[0], ~bits[1]},
-        bits.clone()
-      };
-      List<ImageRecord> records = new ArrayList<>();
-      for (int i = 0; i < variants.length; i++) {
-        String id = Character.toString('a' + i);
-        records.add(
-            new ImageRecord(
-                id,
-                "t:" + id,
-                "c" + i % 3,
-                java.util.Map.of(),
-                null,
-                new Codes(base.dense(), variants[i]),
-                i == 4 ? Float.NaN : i / 10f));
-      }
-      index.add(records);
-      index.commit();
-      index.delete("f"); // a deleted duplicate is no duplicate, a deleted outlier no outlier
-      CollectionAnalytics analytics = index.analytics();
-      assertEquals(List.of("c0", "c1", "c2"), analytics.labels());
-      index.delete("c"); // the last c2 goes, and the label with it
-      assertEquals(List.of("c0", "c1"), analytics.labels());
-      index.add(List.of(records.get(2)));
-
-      assertEquals(
-          List.of("d", "c", "b"),
-          analytics.outliers(3).stream().map(StoredImage::id).toList(),
-          "worst reconstructed first");
-      assertEquals(4, analytics.outliers(100).size(), "images without an error are not ranked");
-      assertThrows(IllegalArgumentException.class, () -> analytics.outliers(0));
-
-      assertEquals(List.of(java.util.Set.of("a", "b")), groups(analytics.duplicates(0, 10)));
-      assertEquals(List.of(java.util.Set.of("a", "b", "c")), groups(analytics.duplicates(1, 10)));
-      assertEquals(
-          List.of(java.util.Set.of("a", "b", "c", "d")),
-          groups(analytics.duplicates(6, 10)),
-          "d is 5 bits from a and 6 from c");
-      assertThrows(IllegalArgumentException.class, () -> analytics.duplicates(200, 10));
-
-      List<CodeSample> sample = analytics.sample(3);
-      assertEquals(3, sample.size());
-      assertEquals(3, sample.stream().map(CodeSample::id).distinct().count());
-      for (CodeSample s : sample) {
-        assertArrayEquals(base.dense(), s.dense(), s.id());
-      }
-      assertEquals(5, analytics.sample(100).size(), "every live image when asked for more");
+      CollectionViewChecks.analyticsSeeOnlyLiveImages(index, new RandomImages(random, MODEL));
     }
-  }
-
-  private static List<java.util.Set<String>> groups(List<List<StoredImage>> groups) {
-    return groups.stream()
-        .map(g -> g.stream().map(StoredImage::id).collect(java.util.stream.Collectors.toSet()))
-        .toList();
   }
 
   @Test
