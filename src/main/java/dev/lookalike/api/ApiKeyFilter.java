@@ -29,22 +29,23 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         .get()
         .apiKey()
         .filter(key -> !key.isEmpty())
-        .ifPresent(
-            key -> {
-              String given = request.getHeaderString(HEADER);
-              if (given == null
-                  || !MessageDigest.isEqual(
-                      key.getBytes(StandardCharsets.UTF_8),
-                      given.getBytes(StandardCharsets.UTF_8))) {
-                request.abortWith(
-                    Problem.response(
-                        Response.Status.UNAUTHORIZED,
-                        "api-key-required",
-                        "API key required",
-                        given == null
-                            ? "adding and deleting images needs the " + HEADER + " header"
-                            : "the " + HEADER + " header does not match the server's key"));
-              }
-            });
+        .ifPresent(key -> check(key, request, "adding and deleting images"));
+  }
+
+  /** Aborts {@code request} with 401 unless its header carries {@code key}. */
+  static void check(String key, ContainerRequestContext request, String action) {
+    String given = request.getHeaderString(HEADER);
+    if (given == null
+        || !MessageDigest.isEqual(
+            key.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+      request.abortWith(
+          Problem.response(
+              Response.Status.UNAUTHORIZED,
+              "api-key-required",
+              "API key required",
+              given == null
+                  ? action + " needs the " + HEADER + " header"
+                  : "the " + HEADER + " header does not match the server's key"));
+    }
   }
 }

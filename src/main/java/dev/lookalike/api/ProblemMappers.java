@@ -1,8 +1,10 @@
 package dev.lookalike.api;
 
+import dev.lookalike.collection.Snapshots;
 import dev.lookalike.generative.GenerativeModelMissingException;
 import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.index.ModelMismatchException;
+import dev.lookalike.index.NotSupportedByEngineException;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -58,6 +60,19 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response modelMismatch(ModelMismatchException e) {
     return Problem.response(Status.CONFLICT, "model-mismatch", "Model mismatch", e.getMessage());
+  }
+
+  /** A snapshot the server is not set up to take: the operator's to resolve, not a fault. */
+  @ServerExceptionMapper
+  public Response snapshotsOff(Snapshots.NotConfiguredException e) {
+    return Problem.response(Status.CONFLICT, "snapshots-off", "Snapshots are off", e.getMessage());
+  }
+
+  /** An engine that is backed up by its own means (the cluster's snapshot API). */
+  @ServerExceptionMapper
+  public Response notThisEngine(NotSupportedByEngineException e) {
+    return Problem.response(
+        Status.CONFLICT, "not-supported-here", "Not supported by this engine", e.getMessage());
   }
 
   @ServerExceptionMapper

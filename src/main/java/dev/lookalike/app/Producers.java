@@ -2,6 +2,7 @@ package dev.lookalike.app;
 
 import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.collection.ImageCollection;
+import dev.lookalike.collection.Snapshots;
 import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.config.EngineConfig;
 import dev.lookalike.config.ImageConfig;
@@ -9,6 +10,7 @@ import dev.lookalike.config.IndexConfig;
 import dev.lookalike.config.ModelConfig;
 import dev.lookalike.config.OpenSearchConfig;
 import dev.lookalike.config.SearchConfig;
+import dev.lookalike.config.SnapshotConfig;
 import dev.lookalike.config.VaeConfig;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
@@ -20,6 +22,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Clock;
 
 /**
  * CDI producers for the server. Each part is opened on first use (not at start-up), so CLI commands
@@ -86,6 +89,12 @@ public class Producers {
   @Singleton
   CollectionMap collectionMap(CollectionAnalytics analytics) {
     return new CollectionMap(analytics);
+  }
+
+  @Produces
+  @Singleton
+  Snapshots snapshots(ImageIndex index, SnapshotConfig config) {
+    return new Snapshots(index, config.dir(), Clock.systemUTC());
   }
 
   @Produces

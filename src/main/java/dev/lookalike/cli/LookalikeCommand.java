@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       AugmentCommand.class,
       BenchCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      SnapshotCommand.class,
+      RestoreCommand.class
     })
 public class LookalikeCommand {}

@@ -3,7 +3,6 @@ package dev.lookalike.cli;
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.dataset.DataSource;
-import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.training.ObjectiveOptions;
 import dev.lookalike.training.TrainPlan;
@@ -75,12 +74,17 @@ public class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--size",
-      defaultValue = "28",
-      description = "Input side in pixels (multiple of 4).")
-  int size;
+      description =
+          "Input side in pixels (multiple of 4; default: from the data — the median shorter "
+              + "side, at most 32; Fashion-MNIST 28).")
+  Integer size;
 
-  @Option(names = "--channels", defaultValue = "1", description = "1 (grey) or 3 (RGB).")
-  int channels;
+  @Option(
+      names = "--channels",
+      description =
+          "1 (grey) or 3 (RGB) (default: from the data — 3 when 5 % of sampled images are in "
+              + "colour).")
+  Integer channels;
 
   @Option(
       names = "--filters",
@@ -173,9 +177,10 @@ public class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--contrastive",
+      defaultValue = "1:0.2",
       description =
-          "λ[:τ]: contrastive (NT-Xent) invariance between an image and a shifted/flipped view, "
-              + "the batch as negatives; τ defaults to 0.2.")
+          "λ[:τ]: contrastive (NT-Xent) invariance between an image and a random view of it, "
+              + "the batch as negatives; τ defaults to 0.2; none = off (default: ${DEFAULT-VALUE}).")
   String contrastive;
 
   @Mixin ViewOptions views;
@@ -201,7 +206,8 @@ public class TrainCommand implements Callable<Integer> {
             dataDir != null ? dataDir : dataset.fashionMnistDir(),
             this.out,
             variant,
-            new ImageSpec(size, channels),
+            size,
+            channels,
             latent,
             filters,
             bits,

@@ -28,18 +28,18 @@ final class ViewOptions {
 
   @Option(
       names = "--view-crop",
-      defaultValue = "1",
+      defaultValue = "0.5",
       description =
-          "Random resized crops keeping at least this share of the area, e.g. 0.4 (1 = off; "
-              + "replaces shift and zoom).")
+          "Random resized crops keeping at least this share of the area (1 = off: shift and "
+              + "zoom instead; default: ${DEFAULT-VALUE}).")
   float crop;
 
   @Option(
       names = "--view-jitter",
-      defaultValue = "0",
+      defaultValue = "0.4",
       description =
           "Brightness/contrast (and for colour: saturation, sometimes greyscale) factors in "
-              + "[1 - j, 1 + j], e.g. 0.4 (0 = off).")
+              + "[1 - j, 1 + j] (0 = off; default: ${DEFAULT-VALUE}).")
   float jitter;
 
   ViewSettings settings() {

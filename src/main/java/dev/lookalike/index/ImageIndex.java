@@ -3,6 +3,7 @@ package dev.lookalike.index;
 import dev.lookalike.codes.Codes;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,17 @@ public interface ImageIndex extends Closeable {
 
   /** Makes all changes durable. */
   void commit() throws IOException;
+
+  /**
+   * Commits, then copies the committed index to {@code target}, a directory that must not exist
+   * yet, while the index keeps answering and accepting writes. The copy appears at {@code target}
+   * only once complete (it is written beside it and renamed), so a crash never leaves a partial
+   * snapshot under that name.
+   *
+   * @throws NotSupportedByEngineException for an engine that is backed up by its own means
+   * @throws java.nio.file.FileAlreadyExistsException when {@code target} exists
+   */
+  IndexSnapshot snapshot(Path target) throws IOException;
 
   long count() throws IOException;
 

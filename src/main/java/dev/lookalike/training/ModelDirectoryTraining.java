@@ -48,6 +48,7 @@ public abstract class ModelDirectoryTraining<
           () ->
               new TrainingReport<>(
                   request.data(),
+                  request.input().reason(),
                   trained.trainImages(),
                   trained.validationIds().length,
                   options.epochs(),

@@ -35,7 +35,7 @@ public final class ModelTraining
    */
   public record Request(
       String data,
-      ImageSpec spec,
+      InputChoice input,
       int latent,
       int filters,
       boolean batchNorm,
@@ -59,7 +59,7 @@ public final class ModelTraining
         String command) {
       this(
           data,
-          spec,
+          InputChoice.given(spec),
           latent,
           filters,
           false,

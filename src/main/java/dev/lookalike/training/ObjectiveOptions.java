@@ -13,7 +13,7 @@ import java.util.List;
  * @param sparse {@code l1:λ} or {@code kl:ρ:β}, or null
  * @param contractive weight of the contractive term
  * @param invariance weight of the invariance term
- * @param contrastive {@code λ[:τ]}, or null
+ * @param contrastive {@code λ[:τ]}, or null or {@code none} for off
  * @param bitBalance weight of the bit balance term
  * @param views how the views of the invariance terms are drawn
  * @param augment {@code vae:<MODEL_DIR>:<ratio>}, or null
@@ -57,7 +57,7 @@ public record ObjectiveOptions(
     if (invariance > 0) {
       penalties.add(Penalty.invariance(invariance));
     }
-    if (contrastive != null) {
+    if (contrastive != null && !contrastive.strip().equalsIgnoreCase("none")) {
       penalties.add(Penalty.contrastive(contrastive));
     }
     if (bitBalance > 0) {

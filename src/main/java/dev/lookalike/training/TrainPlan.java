@@ -2,7 +2,6 @@ package dev.lookalike.training;
 
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.dataset.DataSource;
-import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
 import java.nio.file.Path;
 
@@ -13,6 +12,8 @@ import java.nio.file.Path;
  * @param data the images: a folder or {@code fashion-mnist:train}
  * @param fashionMnistDir where the IDX files of a Fashion-MNIST split are
  * @param out the model directory to write
+ * @param size the input side, or null to choose it from the data ({@link InputChoice})
+ * @param channels 1 or 3, or null to choose from the data
  * @param noise the corruption spec, or null for the variant's default ({@link #corruption()})
  * @param maxImages train on a seeded sample of at most this many images, or null for all
  * @param objective the DAE's regularisers (ignored for the VAE)
@@ -25,7 +26,8 @@ public record TrainPlan(
     Path fashionMnistDir,
     Path out,
     Variant variant,
-    ImageSpec spec,
+    Integer size,
+    Integer channels,
     int latent,
     int filters,
     int bits,
@@ -48,8 +50,8 @@ public record TrainPlan(
   public static final String DEFAULT_NOISE = "gaussian:0.3";
 
   public TrainPlan {
-    if (data == null || out == null || variant == null || spec == null) {
-      throw new IllegalArgumentException("data, out, variant and spec are required");
+    if (data == null || out == null || variant == null) {
+      throw new IllegalArgumentException("data, out and variant are required");
     }
     if (maxImages != null && maxImages < 1) {
       throw new IllegalArgumentException("--max-images must be at least 1, got: " + maxImages);

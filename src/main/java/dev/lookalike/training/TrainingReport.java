@@ -10,6 +10,7 @@ import java.util.List;
  */
 public record TrainingReport<E extends EpochTiming>(
     String data,
+    String input,
     int trainImages,
     int validationImages,
     int epochs,

@@ -8,7 +8,12 @@ public interface TrainingRequest {
   /** Name of the training data, recorded in model.json. */
   String data();
 
-  ImageSpec spec();
+  /** The input shape and how it was chosen, recorded in model.json. */
+  InputChoice input();
+
+  default ImageSpec spec() {
+    return input().spec();
+  }
 
   /** Epochs, batch size, learning rate, validation share, seed, corruption. */
   TrainingOptions trainingOptions();

@@ -3,6 +3,7 @@ package dev.lookalike.training;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.VaeManifest;
 import dev.lookalike.image.FloatImage;
+import dev.lookalike.image.ImageSpec;
 import dev.lookalike.linalg.SeededSampling;
 import dev.lookalike.training.objective.Corruption;
 import dev.lookalike.training.objective.DaeObjective;
@@ -51,10 +52,11 @@ public final class TrainingService {
   private TrainingResult<ModelManifest> trainDae(TrainPlan plan, TrainingOptions options)
       throws IOException {
     DaeObjective objective = plan.objective().objective();
+    InputChoice input = InputChoice.of(plan.data(), plan.size(), plan.channels());
     var request =
         new ModelTraining.Request(
             plan.data().text(),
-            plan.spec(),
+            input,
             plan.latent(),
             plan.filters(),
             plan.batchNorm(),
@@ -64,14 +66,14 @@ public final class TrainingService {
             options,
             objective,
             plan.command());
-    List<FloatImage> images = images(plan);
+    List<FloatImage> images = images(plan, input.spec());
     log.accept(
         String.format(
             Locale.ROOT,
             "training on %d images of %s (%s), latent %d, %d bits, noise %s, code layer %s, loss %s",
             images.size(),
             plan.data(),
-            dimensions(plan),
+            dimensions(input),
             plan.latent(),
             plan.bits(),
             options.corruption().spec(),
@@ -94,15 +96,16 @@ public final class TrainingService {
 
   private TrainingResult<VaeManifest> trainVae(TrainPlan plan, TrainingOptions options)
       throws IOException {
+    InputChoice input = InputChoice.of(plan.data(), plan.size(), plan.channels());
     var request =
         new VaeTraining.Request(
             plan.data().text(),
-            plan.spec(),
+            input,
             plan.latent(),
             plan.filters(),
             new VaeOptions(options, plan.beta(), plan.annealEpochs()),
             plan.command());
-    List<FloatImage> images = images(plan);
+    List<FloatImage> images = images(plan, input.spec());
     log.accept(
         String.format(
             Locale.ROOT,
@@ -110,7 +113,7 @@ public final class TrainingService {
             plan.beta(),
             images.size(),
             plan.data(),
-            dimensions(plan),
+            dimensions(input),
             plan.latent()));
     TrainingResult<VaeManifest> result =
         new VaeTraining().train(request, images, plan.out(), stats -> log.accept(line(stats)));
@@ -122,9 +125,9 @@ public final class TrainingService {
   }
 
   /** The images, a seeded sample of {@code maxImages} of them when asked; never empty. */
-  private List<FloatImage> images(TrainPlan plan) {
+  private List<FloatImage> images(TrainPlan plan, ImageSpec spec) {
     List<FloatImage> images =
-        TrainingImages.load(plan.data(), plan.fashionMnistDir(), plan.spec(), skipped);
+        TrainingImages.load(plan.data(), plan.fashionMnistDir(), spec, skipped);
     if (plan.maxImages() != null) {
       images = SeededSampling.sample(images, plan.maxImages(), plan.seed());
     }
@@ -134,8 +137,9 @@ public final class TrainingService {
     return images;
   }
 
-  private static String dimensions(TrainPlan plan) {
-    return plan.spec().size() + "x" + plan.spec().size() + "x" + plan.spec().channels();
+  private static String dimensions(InputChoice input) {
+    ImageSpec spec = input.spec();
+    return spec.size() + "x" + spec.size() + "x" + spec.channels() + ": " + input.reason();
   }
 
   static String line(EpochStats stats) {

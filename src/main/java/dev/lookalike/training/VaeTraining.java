@@ -2,7 +2,6 @@ package dev.lookalike.training;
 
 import dev.lookalike.encoder.VaeManifest;
 import dev.lookalike.image.FloatImage;
-import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.ConvVae;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,7 @@ public final class VaeTraining
    * @param command the command line, recorded in model.json
    */
   public record Request(
-      String data, ImageSpec spec, int latent, int filters, VaeOptions options, String command)
+      String data, InputChoice input, int latent, int filters, VaeOptions options, String command)
       implements TrainingRequest {
 
     @Override

@@ -12,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +34,12 @@ class ApiKeyTest {
       Map<String, String> config = new HashMap<>(super.getConfigOverrides());
       config.put("lookalike.api-key", KEY);
       config.put("lookalike.sample.limit", "50");
+      try {
+        config.put(
+            "lookalike.snapshot.dir", Files.createTempDirectory("lookalike-snapshots").toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       return config;
     }
   }

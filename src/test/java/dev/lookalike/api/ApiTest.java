@@ -234,6 +234,18 @@ class ApiTest {
   }
 
   @Test
+  void withoutAnApiKeyAdminActionsAreOff() {
+    given()
+        .header("X-Api-Key", "anything")
+        .when()
+        .post("/api/admin/snapshots")
+        .then()
+        .statusCode(403)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo("/problems/admin-off"));
+  }
+
+  @Test
   void unknownIdsAreNotFound() {
     given()
         .when()

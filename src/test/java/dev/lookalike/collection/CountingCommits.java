@@ -5,10 +5,12 @@ import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.IndexSnapshot;
 import dev.lookalike.index.IndexStats;
 import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,11 @@ final class CountingCommits implements ImageIndex {
   public void commit() throws IOException {
     commits++;
     index.commit();
+  }
+
+  @Override
+  public IndexSnapshot snapshot(Path target) throws IOException {
+    return index.snapshot(target);
   }
 
   @Override

@@ -117,7 +117,7 @@ class ModelTrainingTest {
     var request =
         new ModelTraining.Request(
             "squares",
-            SPEC,
+            InputChoice.given(SPEC),
             8,
             4,
             true,
@@ -223,6 +223,16 @@ class ModelTrainingTest {
   private static ModelTraining.Request smallRequest(
       ImageSpec spec, BinarizerMethod binarizer, TrainingOptions options, DaeObjective objective) {
     return new ModelTraining.Request(
-        "squares", spec, 8, 4, false, CodeLayer.LINEAR, 32, binarizer, options, objective, "test");
+        "squares",
+        InputChoice.given(spec),
+        8,
+        4,
+        false,
+        CodeLayer.LINEAR,
+        32,
+        binarizer,
+        options,
+        objective,
+        "test");
   }
 }

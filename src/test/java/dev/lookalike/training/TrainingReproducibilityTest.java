@@ -67,7 +67,7 @@ class TrainingReproducibilityTest {
       var request =
           new ModelTraining.Request(
               "squares",
-              SPEC,
+              InputChoice.given(SPEC),
               8,
               4,
               false,

@@ -11,7 +11,6 @@ import dev.lookalike.dataset.DataSource;
 import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.VaeManifest;
-import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.training.objective.ViewSettings;
 import java.io.IOException;
@@ -32,7 +31,8 @@ class TrainingServiceTest {
         null,
         out,
         variant,
-        new ImageSpec(16, 1),
+        16,
+        1,
         8,
         4,
         8,
@@ -77,6 +77,7 @@ class TrainingServiceTest {
     ModelManifest manifest = (ModelManifest) result.manifest();
     assertEquals(24, manifest.training().trainImages() + manifest.training().validationImages());
     assertEquals(TrainPlan.DEFAULT_NOISE, manifest.noise(), "the DAE's default corruption");
+    assertEquals("size and channels as given", manifest.training().input(), "in model.json");
     assertTrue(log.get(0).startsWith("training on 24 images of " + data), log.get(0));
     assertTrue(log.get(1).startsWith("epoch   1  train loss"), log.get(1));
     assertTrue(log.get(2).startsWith("wrote " + dir.resolve("model")), log.get(2));

@@ -34,7 +34,12 @@ public class VaeTrainingTest {
 
   public static VaeTraining.Request request(int epochs, float beta, int annealEpochs) {
     return new VaeTraining.Request(
-        "squares", SPEC, 6, 4, new VaeOptions(common(epochs), beta, annealEpochs), "test");
+        "squares",
+        InputChoice.given(SPEC),
+        6,
+        4,
+        new VaeOptions(common(epochs), beta, annealEpochs),
+        "test");
   }
 
   private static TrainingOptions common(int epochs) {

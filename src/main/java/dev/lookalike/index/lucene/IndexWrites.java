@@ -1,8 +1,10 @@
 package dev.lookalike.index.lucene;
 
 import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.IndexSnapshot;
 import dev.lookalike.index.ModelIdentity;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -39,12 +44,14 @@ final class IndexWrites {
   private final IndexGraph graph;
   private final ModelIdentity model;
   private final Clock clock;
+  private final SnapshotDeletionPolicy commits;
   private final ReentrantLock lock = new ReentrantLock();
   private Optional<String> graphFile;
 
   IndexWrites(
       Directory directory,
       IndexWriter writer,
+      SnapshotDeletionPolicy commits,
       SearcherManager searchers,
       IndexGraph graph,
       Optional<String> graphFile,
@@ -52,6 +59,7 @@ final class IndexWrites {
       Clock clock) {
     this.directory = directory;
     this.writer = writer;
+    this.commits = commits;
     this.searchers = searchers;
     this.graph = graph;
     this.graphFile = graphFile;
@@ -152,6 +160,39 @@ final class IndexWrites {
       GraphFiles.deleteAllBut(directory, file);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Commits and copies that commit to {@code target} while writes go on: the snapshot policy keeps
+   * the commit's segment files from being deleted until the copy is done. Its graph file is copied
+   * under the write lock, because the next commit deletes it.
+   */
+  IndexSnapshot snapshot(Path target) throws IOException {
+    try (SnapshotCopy copy = new SnapshotCopy(target)) {
+      IndexCommit commit;
+      lock.lock();
+      try {
+        commit();
+        commit = commits.snapshot();
+        if (graphFile.isPresent()) {
+          copy.copy(directory, List.of(graphFile.get()));
+        }
+      } finally {
+        lock.unlock();
+      }
+      long images;
+      try {
+        copy.copy(directory, commit.getFileNames());
+        try (DirectoryReader reader = DirectoryReader.open(commit)) {
+          images = reader.numDocs();
+        }
+      } finally {
+        commits.release(commit);
+        writer.deleteUnusedFiles();
+      }
+      copy.publish();
+      return new IndexSnapshot(copy.target(), images, copy.files(), copy.bytes());
     }
   }
 

@@ -7,11 +7,13 @@ import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
 import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.IndexSnapshot;
 import dev.lookalike.index.IndexStats;
 import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,6 +25,8 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -56,6 +60,7 @@ public final class LuceneImageIndex implements ImageIndex {
       Directory directory,
       String location,
       IndexWriter writer,
+      SnapshotDeletionPolicy commits,
       SearcherManager searchers,
       int graphDegree,
       ModelIdentity model)
@@ -78,7 +83,14 @@ public final class LuceneImageIndex implements ImageIndex {
         writer == null
             ? null
             : new IndexWrites(
-                directory, writer, searchers, indexGraph, graphFile, model, Clock.systemUTC());
+                directory,
+                writer,
+                commits,
+                searchers,
+                indexGraph,
+                graphFile,
+                model,
+                Clock.systemUTC());
     this.analytics = new LuceneCollectionAnalytics(searchers, model.bits());
   }
 
@@ -87,9 +99,13 @@ public final class LuceneImageIndex implements ImageIndex {
       Directory directory, String location, IndexSettings settings, ModelIdentity model)
       throws IOException {
     CommitData.check(CommitData.read(directory, location), model);
+    // Keeps a snapshotted commit's files until its copy is done; otherwise only the last commit.
+    SnapshotDeletionPolicy commits =
+        new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
     IndexWriterConfig config =
         new IndexWriterConfig()
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+            .setIndexDeletionPolicy(commits)
             .setRAMBufferSizeMB(64)
             .setCodec(codec(settings));
     IndexWriter writer = new IndexWriter(directory, config);
@@ -98,6 +114,7 @@ public final class LuceneImageIndex implements ImageIndex {
           directory,
           location,
           writer,
+          commits,
           new SearcherManager(writer, null),
           settings.graphDegree(),
           model);
@@ -112,7 +129,7 @@ public final class LuceneImageIndex implements ImageIndex {
       throws IOException {
     CommitData.check(CommitData.read(directory, location), model);
     return new LuceneImageIndex(
-        directory, location, null, new SearcherManager(directory, null), 0, model);
+        directory, location, null, null, new SearcherManager(directory, null), 0, model);
   }
 
   private static Lucene104Codec codec(IndexSettings settings) {
@@ -200,6 +217,11 @@ public final class LuceneImageIndex implements ImageIndex {
     if (writes != null) {
       writes.commit();
     }
+  }
+
+  @Override
+  public IndexSnapshot snapshot(Path target) throws IOException {
+    return writes().snapshot(target);
   }
 
   @Override

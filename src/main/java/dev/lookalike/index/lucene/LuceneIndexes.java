@@ -2,11 +2,13 @@ package dev.lookalike.index.lucene;
 
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.IndexSnapshot;
 import dev.lookalike.index.ModelIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -49,6 +51,45 @@ public final class LuceneIndexes {
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
+    }
+  }
+
+  /**
+   * Restores a snapshot ({@link ImageIndex#snapshot}) into {@code index}, a directory that does not
+   * exist or is empty: every file is copied, checksums verified, and the directory appears only
+   * once complete. The restored index opens with the model it was written with, like any other.
+   *
+   * @return the snapshot as restored
+   * @throws IllegalArgumentException when {@code snapshot} holds no index or {@code index} is not
+   *     empty
+   */
+  public static IndexSnapshot restore(Path snapshot, Path index) throws IOException {
+    try (FSDirectory from = FSDirectory.open(snapshot)) {
+      if (!Files.isDirectory(snapshot) || !DirectoryReader.indexExists(from)) {
+        throw new IllegalArgumentException("no index snapshot in " + snapshot);
+      }
+      if (Files.isDirectory(index)) {
+        try (var entries = Files.list(index)) {
+          if (entries.findAny().isPresent()) {
+            throw new IllegalArgumentException(
+                "restore needs an empty or new index directory; "
+                    + index
+                    + " is not empty (move it aside first)");
+          }
+        }
+        Files.delete(index);
+      }
+      try (SnapshotCopy copy = new SnapshotCopy(index)) {
+        copy.copy(from, List.of(from.listAll()));
+        copy.verify();
+        copy.publish();
+        long images;
+        try (FSDirectory restored = FSDirectory.open(index);
+            DirectoryReader reader = DirectoryReader.open(restored)) {
+          images = reader.numDocs();
+        }
+        return new IndexSnapshot(copy.target(), images, copy.files(), copy.bytes());
+      }
     }
   }
 

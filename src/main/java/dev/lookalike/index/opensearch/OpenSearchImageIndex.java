@@ -6,11 +6,14 @@ import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.IndexSnapshot;
 import dev.lookalike.index.IndexStats;
 import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.NotSupportedByEngineException;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -151,6 +154,18 @@ final class OpenSearchImageIndex implements ImageIndex {
   @Override
   public void commit() throws IOException {
     retries.call(() -> client.indices().refresh(r -> r.index(index)));
+  }
+
+  /**
+   * Not here: a cluster is backed up by its own snapshot API into a registered repository, which
+   * copies shards in parallel and incrementally; copying through one client would be neither.
+   */
+  @Override
+  public IndexSnapshot snapshot(Path target) {
+    throw new NotSupportedByEngineException(
+        "the OpenSearch index "
+            + index
+            + " is backed up with the cluster's snapshot API (PUT _snapshot/<repository>/<name>)");
   }
 
   @Override
