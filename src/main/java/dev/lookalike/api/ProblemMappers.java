@@ -2,6 +2,7 @@ package dev.lookalike.api;
 
 import dev.lookalike.collection.Snapshots;
 import dev.lookalike.generative.GenerativeModelMissingException;
+import dev.lookalike.image.DecoderBusyException;
 import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.index.ModelMismatchException;
 import dev.lookalike.index.NotSupportedByEngineException;
@@ -60,6 +61,19 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response modelMismatch(ModelMismatchException e) {
     return Problem.response(Status.CONFLICT, "model-mismatch", "Model mismatch", e.getMessage());
+  }
+
+  /** The decode budget is spent: retry shortly (the header says when). */
+  @ServerExceptionMapper
+  public Response decoderBusy(DecoderBusyException e) {
+    return Response.fromResponse(
+            Problem.response(
+                Status.SERVICE_UNAVAILABLE,
+                "decoder-busy",
+                "Too many pixels at once",
+                e.getMessage()))
+        .header("Retry-After", "1")
+        .build();
   }
 
   /** A snapshot the server is not set up to take: the operator's to resolve, not a fault. */

@@ -12,8 +12,10 @@ import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.encoder.VaeModel;
+import dev.lookalike.image.DecodeBudget;
 import dev.lookalike.image.ImageLimits;
 import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.image.ImageSpec;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexEngine;
 import dev.lookalike.index.IndexSettings;
@@ -51,8 +53,13 @@ public final class Components {
 
   private final Config config;
 
+  /** One budget for every decode the server runs, uploads to the search and the VAE alike. */
+  private final DecodeBudget decodeBudget;
+
   public Components(Config config) {
     this.config = config;
+    this.decodeBudget =
+        DecodeBudget.of(config.image().decodeBudgetMegapixels(), config.image().decodeWait());
   }
 
   public ModelSource modelSource(Path override) {
@@ -188,8 +195,28 @@ public final class Components {
     return new ImageLimits(config.image().maxBytes(), config.image().maxMegapixels());
   }
 
+  /** The pipeline of the CLI, which decodes on a fixed pool of its own: no decode budget. */
   public ImagePipeline pipeline(CodeModel model) {
     return new ImagePipeline(imageLimits(), model.spec(), config.image().thumbnailSize());
+  }
+
+  /**
+   * A pipeline for the server's uploads into {@code spec}: its decodes share the server's budget
+   * ({@code lookalike.image.decode-budget-megapixels}), so concurrent large uploads wait or are
+   * refused with 503 instead of exhausting memory.
+   */
+  public ImagePipeline servingPipeline(ImageSpec spec, int thumbnailMaxSide) {
+    return new ImagePipeline(imageLimits(), decodeBudget, spec, thumbnailMaxSide);
+  }
+
+  /** The server's pipeline for the retrieval model's uploads. */
+  public ImagePipeline servingPipeline(CodeModel model) {
+    return servingPipeline(model.spec(), config.image().thumbnailSize());
+  }
+
+  /** The pixels the server is decoding right now, for metrics. */
+  public DecodeBudget decodeBudget() {
+    return decodeBudget;
   }
 
   /** Where the Fashion-MNIST files are read from when a command names the data set. */

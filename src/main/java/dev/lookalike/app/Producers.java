@@ -76,7 +76,7 @@ public class Producers {
   @Produces
   @Singleton
   ImagePipeline pipeline(Components components, CodeModel model) {
-    return components.pipeline(model);
+    return components.servingPipeline(model);
   }
 
   @Produces

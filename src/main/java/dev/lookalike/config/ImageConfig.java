@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 
 /**
  * Limits on input images and the stored thumbnails, under {@code lookalike.image.*}. The defaults
@@ -24,6 +25,20 @@ public interface ImageConfig {
   @WithDefault("" + ImageLimits.DEFAULT_MAX_MEGAPIXELS)
   @Positive
   double maxMegapixels();
+
+  /**
+   * Pixels (in millions) the server decodes at once, over all uploads: a decode takes its decoded
+   * size from this budget and waits for it at most {@link #decodeWait()}, then is refused with 503.
+   * The default lets four 50-megapixel pictures decode together (about 1 GB of pixels).
+   */
+  @WithDefault("200")
+  @Positive
+  @Max(2_000_000)
+  double decodeBudgetMegapixels();
+
+  /** How long an upload waits for its share of the decode budget before a 503. */
+  @WithDefault("2s")
+  Duration decodeWait();
 
   /** Longest side of the stored thumbnails, in pixels. */
   @WithDefault("" + Thumbnailer.DEFAULT_MAX_SIDE)

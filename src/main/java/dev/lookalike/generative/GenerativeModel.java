@@ -38,7 +38,7 @@ public class GenerativeModel implements QueryExpander {
 
   /** Decodes uploads into the VAE's input. */
   public ImagePipeline pipeline() {
-    return new ImagePipeline(components.imageLimits(), vae().spec(), vae().spec().size());
+    return components.servingPipeline(vae().spec(), vae().spec().size());
   }
 
   @Override

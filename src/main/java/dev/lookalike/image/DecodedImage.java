@@ -15,9 +15,17 @@ public final class DecodedImage implements AutoCloseable {
   private final int originalWidth;
   private final int originalHeight;
   private final int reduction;
+  private final DecodeBudget.Permit permit;
 
-  DecodedImage(Mat mat, ImageFormat format, int originalWidth, int originalHeight, int reduction) {
+  DecodedImage(
+      Mat mat,
+      ImageFormat format,
+      int originalWidth,
+      int originalHeight,
+      int reduction,
+      DecodeBudget.Permit permit) {
     this.mat = mat;
+    this.permit = permit;
     this.format = format;
     this.originalWidth = originalWidth;
     this.originalHeight = originalHeight;
@@ -49,9 +57,10 @@ public final class DecodedImage implements AutoCloseable {
     return reduction;
   }
 
-  /** Releases the pixels; safe to call more than once. */
+  /** Releases the pixels and their share of the decode budget; safe to call more than once. */
   @Override
   public void close() {
     mat.release();
+    permit.close();
   }
 }

@@ -1,15 +1,9 @@
 package dev.lookalike.image;
 
 import dev.lookalike.image.InvalidImageException.Reason;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.opencv.core.Core;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
@@ -30,20 +24,30 @@ import org.opencv.imgcodecs.Imgcodecs;
  * could be checked only after the pixels were allocated. A JPEG without its end marker is refused
  * as truncated, because OpenCV would decode it and fill the missing part with grey.
  *
- * <p>Thread-safe: it holds only its limits.
+ * <p>Pictures decoded through {@link #decode(byte[], DecodeHint)} hold their share of the {@link
+ * DecodeBudget} until closed.
+ *
+ * <p>Thread-safe: it holds only its limits and the shared budget.
  */
 public final class ImageDecoder {
 
   private static final String SUPPORTED = "PNG, JPEG, BMP, TIFF, WebP or GIF";
 
   private final ImageLimits limits;
+  private final DecodeBudget budget;
 
+  /** A decoder without a bound on concurrent decodes. */
   public ImageDecoder(ImageLimits limits) {
-    if (limits == null) {
-      throw new IllegalArgumentException("limits must not be null");
+    this(limits, DecodeBudget.unlimited());
+  }
+
+  public ImageDecoder(ImageLimits limits, DecodeBudget budget) {
+    if (limits == null || budget == null) {
+      throw new IllegalArgumentException("limits and budget must not be null");
     }
     OpenCvLoader.ensureLoaded();
     this.limits = limits;
+    this.budget = budget;
   }
 
   /** The limits this decoder enforces. */
@@ -57,7 +61,8 @@ public final class ImageDecoder {
    * @throws InvalidImageException when the bytes are empty, too large, not an image or damaged
    */
   public Mat decode(byte[] bytes) {
-    return decode(bytes, DecodeHint.fullSize()).mat();
+    // The caller keeps the mat, so no share of the budget could be given back when it is done.
+    return decode(bytes, DecodeHint.fullSize(), DecodeBudget.unlimited()).mat();
   }
 
   /**
@@ -67,6 +72,10 @@ public final class ImageDecoder {
    * @throws InvalidImageException when the bytes are empty, too large, not an image or damaged
    */
   public DecodedImage decode(byte[] bytes, DecodeHint hint) {
+    return decode(bytes, hint, budget);
+  }
+
+  private DecodedImage decode(byte[] bytes, DecodeHint hint, DecodeBudget budget) {
     if (hint == null) {
       throw new IllegalArgumentException("hint must not be null");
     }
@@ -83,7 +92,7 @@ public final class ImageDecoder {
           "the data is not an image in a supported format (" + SUPPORTED + ")");
     }
     if (format == ImageFormat.GIF) {
-      return decodeGif(bytes);
+      return GifDecoder.decode(bytes, limits, budget);
     }
     ImageSize declared = ImageHeaders.read(format, bytes);
     limits.checkPixels(declared.width(), declared.height());
@@ -97,14 +106,25 @@ public final class ImageDecoder {
       reduction = hint.reductionFor(declared.width(), declared.height());
       flags = jpegFlags(reduction);
     }
-    Mat raw = imdecode(bytes, flags);
-    if (raw.empty()) {
-      raw.release();
-      throw new InvalidImageException(
-          Reason.UNDECODABLE,
-          "the " + label(format) + " image cannot be decoded; it is probably truncated or damaged");
+    DecodeBudget.Permit permit =
+        budget.acquire(
+            Math.ceilDiv(declared.width(), reduction), Math.ceilDiv(declared.height(), reduction));
+    Mat image;
+    try {
+      Mat raw = imdecode(bytes, flags);
+      if (raw.empty()) {
+        raw.release();
+        throw new InvalidImageException(
+            Reason.UNDECODABLE,
+            "the "
+                + label(format)
+                + " image cannot be decoded; it is probably truncated or damaged");
+      }
+      image = toEightBit(raw);
+    } catch (RuntimeException e) {
+      permit.close();
+      throw e;
     }
-    Mat image = toEightBit(raw);
     try {
       int originalWidth = image.cols();
       int originalHeight = image.rows();
@@ -113,9 +133,10 @@ public final class ImageDecoder {
         originalWidth = rotated ? declared.height() : declared.width();
         originalHeight = rotated ? declared.width() : declared.height();
       }
-      return new DecodedImage(image, format, originalWidth, originalHeight, reduction);
+      return new DecodedImage(image, format, originalWidth, originalHeight, reduction, permit);
     } catch (RuntimeException e) {
       image.release();
+      permit.close();
       throw e;
     }
   }
@@ -208,61 +229,6 @@ public final class ImageDecoder {
       case CvType.CV_16F -> "16-bit floats";
       default -> "an unknown sample type (" + depth + ")";
     };
-  }
-
-  /** Decodes the first GIF frame; OpenCV 4.9 has no GIF decoder. */
-  private DecodedImage decodeGif(byte[] bytes) {
-    ImageSize screen = ImageHeaders.read(ImageFormat.GIF, bytes);
-    limits.checkPixels(screen.width(), screen.height());
-    ImageReader reader = ImageHeaders.readerFor("gif");
-    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-      reader.setInput(in, true, true);
-      // The first frame may declare its own size, larger than the logical screen: check it too.
-      limits.checkPixels(reader.getWidth(0), reader.getHeight(0));
-      BufferedImage frame = reader.read(0);
-      Mat mat = toMat(frame);
-      return new DecodedImage(mat, ImageFormat.GIF, mat.cols(), mat.rows(), 1);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidImageException invalid) {
-        throw invalid;
-      }
-      throw new InvalidImageException(
-          Reason.UNDECODABLE,
-          "the GIF image cannot be decoded; it is probably truncated or damaged",
-          e);
-    } finally {
-      reader.dispose();
-    }
-  }
-
-  /** Copies a Java image into a new BGR or BGRA mat, row by row to keep the Java heap small. */
-  private static Mat toMat(BufferedImage image) {
-    int width = image.getWidth();
-    int height = image.getHeight();
-    boolean alpha = image.getColorModel().hasAlpha();
-    int channels = alpha ? 4 : 3;
-    Mat mat = new Mat(height, width, alpha ? CvType.CV_8UC4 : CvType.CV_8UC3);
-    try {
-      int[] argb = new int[width];
-      byte[] row = new byte[width * channels];
-      for (int y = 0; y < height; y++) {
-        image.getRGB(0, y, width, 1, argb, 0, width);
-        for (int x = 0, i = 0; x < width; x++, i += channels) {
-          int p = argb[x];
-          row[i] = (byte) p; // blue
-          row[i + 1] = (byte) (p >>> 8); // green
-          row[i + 2] = (byte) (p >>> 16); // red
-          if (alpha) {
-            row[i + 3] = (byte) (p >>> 24);
-          }
-        }
-        mat.put(y, 0, row);
-      }
-      return mat;
-    } catch (RuntimeException e) {
-      mat.release();
-      throw e;
-    }
   }
 
   private static String label(ImageFormat format) {

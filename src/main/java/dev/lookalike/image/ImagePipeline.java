@@ -25,8 +25,16 @@ public final class ImagePipeline {
    * @param thumbnailMaxSide the longest side of thumbnails, 1 to {@link Thumbnailer#LIMIT_MAX_SIDE}
    */
   public ImagePipeline(ImageLimits limits, ImageSpec spec, int thumbnailMaxSide) {
+    this(limits, DecodeBudget.unlimited(), spec, thumbnailMaxSide);
+  }
+
+  /**
+   * @param budget bounds the pixels this pipeline (and any other sharing it) decodes at once
+   */
+  public ImagePipeline(
+      ImageLimits limits, DecodeBudget budget, ImageSpec spec, int thumbnailMaxSide) {
     OpenCvLoader.ensureLoaded();
-    this.decoder = new ImageDecoder(limits);
+    this.decoder = new ImageDecoder(limits, budget);
     this.preprocessor = new ImagePreprocessor(spec);
     this.thumbnailer = new Thumbnailer(thumbnailMaxSide);
     this.hint = new DecodeHint(spec.size(), thumbnailMaxSide);
