@@ -2,14 +2,9 @@ package dev.lookalike.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,19 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpBench {
 
-  private static final String BOUNDARY = "lookalike-bench-boundary";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final URI server;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final ServerClient client;
 
-  public HttpBench(URI server) {
-    this.server = server;
+  public HttpBench(ServerClient client) {
+    this.client = client;
   }
 
   /**
@@ -55,14 +43,8 @@ public final class HttpBench {
       throw new IllegalArgumentException("no query images");
     }
     List<HttpRequest> bodies = new ArrayList<>(images.size());
-    URI target = server.resolve("/api/search?" + query);
     for (byte[] image : images) {
-      bodies.add(
-          HttpRequest.newBuilder(target)
-              .timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(image)))
-              .build());
+      bodies.add(client.searchRequest(image, query));
     }
     load(bodies, connections, warmup, new long[warmup], new AtomicInteger());
     long[] nanos = new long[requests];
@@ -95,14 +77,7 @@ public final class HttpBench {
   }
 
   private List<String> ids(byte[] image, String query) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        client.send(
-            HttpRequest.newBuilder(server.resolve("/api/search?" + query))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(image)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = client.send(client.searchRequest(image, query));
     if (response.statusCode() != 200) {
       throw new IOException("search answered " + response.statusCode() + ": " + response.body());
     }
@@ -126,11 +101,7 @@ public final class HttpBench {
                   for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     long t = System.nanoTime();
                     try {
-                      HttpResponse<Void> response =
-                          client.send(
-                              bodies.get(i % bodies.size()),
-                              HttpResponse.BodyHandlers.discarding());
-                      if (response.statusCode() != 200) {
+                      if (client.status(bodies.get(i % bodies.size())) != 200) {
                         errors.incrementAndGet();
                       }
                     } catch (IOException e) {
@@ -147,18 +118,5 @@ public final class HttpBench {
     } catch (ExecutionException e) {
       throw new IOException("a bench client failed", e.getCause());
     }
-  }
-
-  private static byte[] multipart(byte[] image) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(image.length + 256);
-    String head =
-        "--"
-            + BOUNDARY
-            + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"query\"\r\n"
-            + "Content-Type: application/octet-stream\r\n\r\n";
-    body.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-    body.writeBytes(image);
-    body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    return body.toByteArray();
   }
 }

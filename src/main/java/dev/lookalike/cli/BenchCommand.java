@@ -4,6 +4,7 @@ import dev.lookalike.app.Components;
 import dev.lookalike.bench.HttpBench;
 import dev.lookalike.bench.LatencyReport;
 import dev.lookalike.bench.QueryImages;
+import dev.lookalike.bench.ServerClient;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.index.SearchMode;
 import io.quarkus.arc.Unremovable;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +85,7 @@ public class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<byte[]> bodies =
         QueryImages.load(new DataSource(queries), components.fashionMnistDir(), images);
-    HttpBench bench = new HttpBench(url);
+    HttpBench bench = new HttpBench(new ServerClient(url, Optional.empty()));
     out.printf(
         "%s: %d query images, k=%d, %d connections, %d requests per mode after %d warm-up%n",
         url, bodies.size(), k, connections, requests, warmup);

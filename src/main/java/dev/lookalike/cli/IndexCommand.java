@@ -7,7 +7,6 @@ import dev.lookalike.collection.FailureLog;
 import dev.lookalike.collection.IndexInputs;
 import dev.lookalike.collection.IndexingReport;
 import dev.lookalike.dataset.DataSource;
-import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
@@ -33,7 +32,9 @@ import picocli.CommandLine.Spec;
     name = "index",
     mixinStandardHelpOptions = true,
     description =
-        "Add images to the index: folders (recursive), files, or fashion-mnist:train|test.")
+        "Add images to the index: folders (recursive), files, fashion-mnist:train|test, or"
+            + " synthetic:fashion-mnist:N (N distinct images derived from the training split, made"
+            + " on the fly: a benchmark collection of any size).")
 @Dependent
 @Unremovable
 public class IndexCommand implements Callable<Integer> {
@@ -45,7 +46,7 @@ public class IndexCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "SOURCE",
-      description = "Folders, image files, or fashion-mnist:train|test.")
+      description = "Folders, image files, fashion-mnist:train|test or synthetic:fashion-mnist:N.")
   List<String> sources;
 
   @Mixin StoreOptions store;
@@ -98,13 +99,9 @@ public class IndexCommand implements Callable<Integer> {
       BulkIndexer indexer =
           new BulkIndexer(pipeline, codeModel, target, settings, new ProgressBar(err, "images"));
       for (String text : sources) {
-        DataSource source = new DataSource(text);
-        var split = source.fashionMnistSplit();
         IndexingReport report;
         try (IndexInputs inputs =
-            split.isPresent()
-                ? IndexInputs.images(FashionMnist.load(components.fashionMnistDir(), split.get()))
-                : IndexInputs.files(List.of(source.path()))) {
+            IndexInputs.of(new DataSource(text), components.fashionMnistDir())) {
           report = indexer.index(inputs, failures);
         }
         out.printf(

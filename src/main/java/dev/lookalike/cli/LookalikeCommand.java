@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       AugmentCommand.class,
       BenchCommand.class,
+      SoakCommand.class,
       MigrateCommand.class,
       SnapshotCommand.class,
       RestoreCommand.class

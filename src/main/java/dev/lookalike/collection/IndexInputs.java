@@ -1,6 +1,9 @@
 package dev.lookalike.collection;
 
+import dev.lookalike.dataset.DataSource;
+import dev.lookalike.dataset.FashionMnist;
 import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.dataset.SyntheticImages;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.PreparedImage;
 import java.io.Closeable;
@@ -35,6 +38,49 @@ public interface IndexInputs extends Closeable {
   /** Image files: a file as given, a folder walked recursively (image extensions only). */
   static IndexInputs files(List<Path> roots) {
     return new FileWalk(roots);
+  }
+
+  /**
+   * The inputs a data source names: a Fashion-MNIST split, a synthetic collection derived from the
+   * training split, or image files.
+   */
+  static IndexInputs of(DataSource source, Path fashionMnistDir) throws IOException {
+    var split = source.fashionMnistSplit();
+    if (split.isPresent()) {
+      return images(FashionMnist.load(fashionMnistDir, split.get()));
+    }
+    var synthetic = source.syntheticSize();
+    if (synthetic.isPresent()) {
+      LabeledImages train = FashionMnist.load(fashionMnistDir, FashionMnist.Split.TRAIN);
+      return synthetic(new SyntheticImages(source.text(), train, synthetic.get()));
+    }
+    return files(List.of(source.path()));
+  }
+
+  /** A synthetic collection, each image made when a decoding thread takes it. */
+  static IndexInputs synthetic(SyntheticImages images) {
+    return new IndexInputs() {
+      private long next;
+
+      @Override
+      public synchronized Input next() {
+        if (next >= images.size()) {
+          return null;
+        }
+        long i = next++;
+        String uri = images.uri(i);
+        return new Input(
+            ImageIds.forUri(uri),
+            uri,
+            images.labelName(i),
+            pipeline -> pipeline.prepare(images.image(i)));
+      }
+
+      @Override
+      public long size() {
+        return images.size();
+      }
+    };
   }
 
   /** The images of a data set, e.g. a Fashion-MNIST split. */

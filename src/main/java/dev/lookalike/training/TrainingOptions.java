@@ -39,4 +39,10 @@ public record TrainingOptions(
           "corruption is required (use none for a plain autoencoder)");
     }
   }
+
+  /** The same options for another number of epochs. */
+  public TrainingOptions withEpochs(int epochs) {
+    return new TrainingOptions(
+        epochs, batchSize, learningRate, validationFraction, seed, corruption);
+  }
 }

@@ -37,7 +37,7 @@ public final class TrainingService {
   public TrainingResult<? extends Record> train(TrainPlan plan) throws IOException {
     TrainingOptions options =
         new TrainingOptions(
-            plan.epochs(),
+            plan.epochs() != null ? plan.epochs() : TrainPlan.MIN_EPOCHS,
             plan.batchSize(),
             plan.learningRate(),
             plan.validation(),
@@ -49,10 +49,12 @@ public final class TrainingService {
     };
   }
 
-  private TrainingResult<ModelManifest> trainDae(TrainPlan plan, TrainingOptions options)
+  private TrainingResult<ModelManifest> trainDae(TrainPlan plan, TrainingOptions checked)
       throws IOException {
     DaeObjective objective = plan.objective().objective();
     InputChoice input = InputChoice.of(plan.data(), plan.size(), plan.channels());
+    List<FloatImage> images = images(plan, input.spec());
+    TrainingOptions options = epochs(plan, checked, images.size());
     var request =
         new ModelTraining.Request(
             plan.data().text(),
@@ -66,14 +68,15 @@ public final class TrainingService {
             options,
             objective,
             plan.command());
-    List<FloatImage> images = images(plan, input.spec());
     log.accept(
         String.format(
             Locale.ROOT,
-            "training on %d images of %s (%s), latent %d, %d bits, noise %s, code layer %s, loss %s",
+            "training on %d images of %s (%s) for %d epochs, latent %d, %d bits, noise %s, code layer %s,"
+                + " loss %s",
             images.size(),
             plan.data(),
             dimensions(input),
+            options.epochs(),
             plan.latent(),
             plan.bits(),
             options.corruption().spec(),
@@ -94,9 +97,12 @@ public final class TrainingService {
     return result;
   }
 
-  private TrainingResult<VaeManifest> trainVae(TrainPlan plan, TrainingOptions options)
+  private TrainingResult<VaeManifest> trainVae(TrainPlan plan, TrainingOptions checked)
       throws IOException {
+    new VaeOptions(checked, plan.beta(), plan.annealEpochs()); // refuses a bad β before loading
     InputChoice input = InputChoice.of(plan.data(), plan.size(), plan.channels());
+    List<FloatImage> images = images(plan, input.spec());
+    TrainingOptions options = epochs(plan, checked, images.size());
     var request =
         new VaeTraining.Request(
             plan.data().text(),
@@ -105,7 +111,6 @@ public final class TrainingService {
             plan.filters(),
             new VaeOptions(options, plan.beta(), plan.annealEpochs()),
             plan.command());
-    List<FloatImage> images = images(plan, input.spec());
     log.accept(
         String.format(
             Locale.ROOT,
@@ -122,6 +127,11 @@ public final class TrainingService {
         String.format(
             Locale.ROOT, "wrote %s (%.1f s on %s)", plan.out(), report.seconds(), report.device()));
     return result;
+  }
+
+  /** The options with the epochs asked for, or those {@link TrainPlan#epochsFor} the images. */
+  private static TrainingOptions epochs(TrainPlan plan, TrainingOptions options, int images) {
+    return plan.epochs() != null ? options : options.withEpochs(TrainPlan.epochsFor(images));
   }
 
   /** The images, a seeded sample of {@code maxImages} of them when asked; never empty. */
