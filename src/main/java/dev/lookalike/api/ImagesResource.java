@@ -11,16 +11,20 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -52,6 +56,66 @@ public class ImagesResource {
     byte[] bytes = Uploads.read(image, "image", components.imageLimits());
     String id = collection.add(bytes, blankToNull(label), blankToNull(uri), Map.of());
     return Response.status(Response.Status.CREATED).entity(new Added(id)).build();
+  }
+
+  /** The most images one batch may carry. */
+  public static final int MAX_BATCH = 256;
+
+  /**
+   * Adds up to {@value #MAX_BATCH} images in one request: repeated {@code image} parts, and
+   * optionally as many {@code uri} and {@code label} fields, the i-th for the i-th image. They are
+   * encoded together and committed once; an image that cannot be decoded fails alone (listed with
+   * its position), and with {@code skipExisting} (the default) images whose id is indexed already
+   * are left alone, so a resumed ingest sends them again at no cost.
+   */
+  @POST
+  @Path("/batch")
+  @RequiresApiKey
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.APPLICATION_JSON)
+  public BatchJson addBatch(
+      @RestForm("image") List<FileUpload> images,
+      @RestForm("uri") List<String> uris,
+      @RestForm("label") List<String> labels,
+      @QueryParam("skipExisting") @DefaultValue("true") boolean skipExisting)
+      throws IOException {
+    if (images == null || images.isEmpty() || images.size() > MAX_BATCH) {
+      throw new InvalidRequestException(
+          "a batch carries 1 to " + MAX_BATCH + " 'image' parts, got " + size(images));
+    }
+    if (size(uris) != 0 && size(uris) != images.size()
+        || size(labels) != 0 && size(labels) != images.size()) {
+      throw new InvalidRequestException(
+          "give no 'uri' and 'label' fields or one per image: "
+              + images.size()
+              + " images, "
+              + size(uris)
+              + " uris, "
+              + size(labels)
+              + " labels");
+    }
+    List<ImageCollection.Upload> uploads = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      uploads.add(
+          new ImageCollection.Upload(
+              Uploads.readWhole(images.get(i), "image"),
+              size(labels) == 0 ? null : blankToNull(labels.get(i)),
+              size(uris) == 0 ? null : blankToNull(uris.get(i))));
+    }
+    return BatchJson.of(collection.addAll(uploads, skipExisting));
+  }
+
+  /** The answer to a batch. */
+  public record BatchJson(
+      int added, int skipped, List<String> ids, List<ImageCollection.BatchResult.Failure> failed) {
+    static BatchJson of(ImageCollection.BatchResult result) {
+      return new BatchJson(
+          result.added().size(), result.skipped().size(), result.added(), result.failed());
+    }
+  }
+
+  private static int size(List<?> list) {
+    return list == null ? 0 : list.size();
   }
 
   @GET

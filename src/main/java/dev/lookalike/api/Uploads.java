@@ -12,6 +12,21 @@ final class Uploads {
 
   private Uploads() {}
 
+  /**
+   * Reads a part of a batch without refusing it for its size: the decoder refuses an image over the
+   * limit on its own, so one large image fails alone; the request body limit bounds the batch.
+   */
+  static byte[] readWhole(FileUpload upload, String field) {
+    if (upload == null || upload.uploadedFile() == null) {
+      throw new InvalidRequestException("every '" + field + "' part must be a file");
+    }
+    try {
+      return Files.readAllBytes(upload.uploadedFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static byte[] read(FileUpload upload, String field, ImageLimits limits) {
     if (upload == null || upload.uploadedFile() == null) {
       throw new InvalidRequestException(

@@ -1,5 +1,6 @@
 package dev.lookalike.bench;
 
+import dev.lookalike.client.ServerClient;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.lookalike.app.Components;
 import dev.lookalike.bench.HttpBench;
 import dev.lookalike.bench.LatencyReport;
 import dev.lookalike.bench.QueryImages;
-import dev.lookalike.bench.ServerClient;
+import dev.lookalike.client.ServerClient;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.index.SearchMode;
 import io.quarkus.arc.Unremovable;

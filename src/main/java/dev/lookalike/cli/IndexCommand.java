@@ -1,10 +1,13 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
+import dev.lookalike.client.RemoteIndexer;
+import dev.lookalike.client.ServerClient;
 import dev.lookalike.collection.BulkIndexer;
 import dev.lookalike.collection.CommitPolicy;
 import dev.lookalike.collection.FailureLog;
 import dev.lookalike.collection.IndexInputs;
+import dev.lookalike.collection.Indexer;
 import dev.lookalike.collection.IndexingReport;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.encoder.CodeModel;
@@ -16,9 +19,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +55,14 @@ public class IndexCommand implements Callable<Integer> {
   List<String> sources;
 
   @Mixin StoreOptions store;
+
+  @Option(
+      names = "--server",
+      description =
+          "Send the image files to this running server (POST /api/images/batch, API key from"
+              + " LOOKALIKE_API_KEY) instead of writing an index here; --batch images per request,"
+              + " --threads requests at once.")
+  URI server;
 
   @Option(names = "--threads", defaultValue = "2", description = "Decoding threads.")
   int threads;
@@ -84,48 +97,71 @@ public class IndexCommand implements Callable<Integer> {
    * error (the model, the index or the folder could not be opened).
    */
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
-    long failed = 0;
-    BulkIndexer.Settings settings =
-        new BulkIndexer.Settings(
-            threads, batch, replace, new CommitPolicy(commitEvery, commitImages));
-    try (CodeModel codeModel = components.openModel(store.model);
-        ImageIndex target = components.openIndex(store.index, codeModel);
-        FailureLog failures =
-            failuresFile == null ? FailureLog.inMemory() : FailureLog.toFile(failuresFile)) {
-      ImagePipeline pipeline = components.pipeline(codeModel);
-      BulkIndexer indexer =
-          new BulkIndexer(pipeline, codeModel, target, settings, new ProgressBar(err, "images"));
-      for (String text : sources) {
-        IndexingReport report;
-        try (IndexInputs inputs =
-            IndexInputs.of(new DataSource(text), components.fashionMnistDir())) {
-          report = indexer.index(inputs, failures);
-        }
-        out.printf(
-            "%s: added %d, already indexed %d, failed %d in %.1f s (%.0f images/s)%n",
-            text,
-            report.added(),
-            report.skipped(),
-            report.failed() - failed,
-            report.seconds(),
-            report.imagesPerSecond());
-        failed = report.failed();
+    try (FailureLog failures =
+        failuresFile == null ? FailureLog.inMemory() : FailureLog.toFile(failuresFile)) {
+      if (server != null) {
+        ServerClient client =
+            new ServerClient(
+                server,
+                Optional.ofNullable(System.getenv("LOOKALIKE_API_KEY")).filter(k -> !k.isEmpty()));
+        long failed =
+            run(
+                new RemoteIndexer(client, batch, threads, new ProgressBar(err, "images")),
+                failures);
+        spec.commandLine().getOut().printf("%s now holds %d images%n", server, client.count());
+        return failed == 0 ? 0 : 2;
       }
-      for (IndexingReport.Failure failure : failures.kept()) {
-        out.println("  failed " + failure.source() + ": " + failure.reason());
+      BulkIndexer.Settings settings =
+          new BulkIndexer.Settings(
+              threads, batch, replace, new CommitPolicy(commitEvery, commitImages));
+      try (CodeModel codeModel = components.openModel(store.model);
+          ImageIndex target = components.openIndex(store.index, codeModel)) {
+        ImagePipeline pipeline = components.pipeline(codeModel);
+        long failed =
+            run(
+                new BulkIndexer(
+                    pipeline, codeModel, target, settings, new ProgressBar(err, "images")),
+                failures);
+        IndexStats stats = target.stats();
+        spec.commandLine()
+            .getOut()
+            .printf("index %s now holds %d images%n", stats.directory(), stats.count());
+        return failed == 0 ? 0 : 2;
       }
-      if (failed > failures.kept().size()) {
-        out.printf(
-            "  … and %d more%s%n",
-            failed - failures.kept().size(),
-            failuresFile == null ? "" : " (all in " + failuresFile + ")");
-      }
-      IndexStats stats = target.stats();
-      out.printf("index %s now holds %d images%n", stats.directory(), stats.count());
     }
-    return failed == 0 ? 0 : 2;
+  }
+
+  /** Indexes every source in turn, printing a line per source and the failures; the failures. */
+  private long run(Indexer indexer, FailureLog failures) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    long failed = 0;
+    for (String text : sources) {
+      IndexingReport report;
+      try (IndexInputs inputs =
+          IndexInputs.of(new DataSource(text), components.fashionMnistDir())) {
+        report = indexer.index(inputs, failures);
+      }
+      out.printf(
+          "%s: added %d, already indexed %d, failed %d in %.1f s (%.0f images/s)%n",
+          text,
+          report.added(),
+          report.skipped(),
+          report.failed() - failed,
+          report.seconds(),
+          report.imagesPerSecond());
+      failed = report.failed();
+    }
+    for (IndexingReport.Failure failure : failures.kept()) {
+      out.println("  failed " + failure.source() + ": " + failure.reason());
+    }
+    if (failed > failures.kept().size()) {
+      out.printf(
+          "  … and %d more%s%n",
+          failed - failures.kept().size(),
+          failuresFile == null ? "" : " (all in " + failuresFile + ")");
+    }
+    return failed;
   }
 }

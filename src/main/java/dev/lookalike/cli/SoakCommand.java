@@ -2,10 +2,10 @@ package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
 import dev.lookalike.bench.QueryImages;
-import dev.lookalike.bench.ServerClient;
 import dev.lookalike.bench.SoakReport;
 import dev.lookalike.bench.SoakRun;
 import dev.lookalike.bench.SoakSettings;
+import dev.lookalike.client.ServerClient;
 import dev.lookalike.dataset.DataSource;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;

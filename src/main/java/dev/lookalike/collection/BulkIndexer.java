@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * after a crash, say — adds nothing twice. The run commits as its {@link CommitPolicy} says and at
  * the end.
  */
-public final class BulkIndexer {
+public final class BulkIndexer implements Indexer {
 
   /**
    * How a run works.
@@ -89,6 +89,7 @@ public final class BulkIndexer {
   }
 
   /** Indexes every input, recording failures in {@code failures}. */
+  @Override
   public IndexingReport index(IndexInputs inputs, FailureLog failures) throws IOException {
     return new Run(inputs, failures).run();
   }

@@ -45,7 +45,7 @@ public final class FailureLog implements Closeable {
     return new FailureLog(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
   }
 
-  synchronized void add(String source, String reason) {
+  public synchronized void add(String source, String reason) {
     count++;
     if (kept.size() < KEPT) {
       kept.add(new IndexingReport.Failure(source, reason));

@@ -3,10 +3,10 @@ package dev.lookalike.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.bench.ServerClient;
 import dev.lookalike.bench.SoakReport;
 import dev.lookalike.bench.SoakRun;
 import dev.lookalike.bench.SoakSettings;
+import dev.lookalike.client.ServerClient;
 import dev.lookalike.collection.SampleCollection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

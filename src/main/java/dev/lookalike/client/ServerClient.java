@@ -1,0 +1,151 @@
+package dev.lookalike.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The calls a load generator makes on a running server, over one shared HTTP/1.1 client. */
+public final class ServerClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI server;
+  private final Optional<String> apiKey;
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  /**
+   * @param apiKey sent as {@code X-Api-Key} with writes, when present
+   */
+  public ServerClient(URI server, Optional<String> apiKey) {
+    this.server = server;
+    this.apiKey = apiKey;
+  }
+
+  /** A search request for {@code image}, built once so a load can send it many times. */
+  public HttpRequest searchRequest(byte[] image, String query) {
+    return HttpRequest.newBuilder(server.resolve("/api/search?" + query))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", Multipart.CONTENT_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new Multipart().file("image", image).build()))
+        .build();
+  }
+
+  /** The status of a request whose body is not needed. */
+  public int status(HttpRequest request) throws IOException, InterruptedException {
+    return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** The answer to a request, body as text. */
+  public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Adds an image under {@code uri}; its id once acknowledged (201), empty otherwise. */
+  public Optional<String> add(byte[] image, String uri) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.resolve("/api/images"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", Multipart.CONTENT_TYPE)
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    new Multipart().field("uri", uri).file("image", image).build()));
+    apiKey.ifPresent(key -> request.header("X-Api-Key", key));
+    HttpResponse<String> response = send(request.build());
+    return response.statusCode() == 201
+        ? Optional.of(JSON.readTree(response.body()).get("id").asText())
+        : Optional.empty();
+  }
+
+  /** Deletes an image; true once acknowledged (204). */
+  public boolean delete(String id) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                server.resolve("/api/images/" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(30))
+            .DELETE();
+    apiKey.ifPresent(key -> request.header("X-Api-Key", key));
+    return status(request.build()) == 204;
+  }
+
+  /** The number of images the server holds ({@code GET /api/stats}). */
+  public long count() throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(server.resolve("/api/stats"))
+                .timeout(Duration.ofSeconds(30))
+                .build());
+    if (response.statusCode() != 200) {
+      throw new IOException("stats answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body()).get("count").asLong();
+  }
+
+  /** One image of a batch, with the URI that names it. */
+  public record BatchItem(byte[] bytes, String uri) {}
+
+  /**
+   * The answer to a batch.
+   *
+   * @param failed position in the batch and reason of each image the server refused
+   */
+  public record BatchAnswer(int added, int skipped, List<Failure> failed) {
+
+    /** An image of the batch the server refused. */
+    public record Failure(int position, String reason) {}
+  }
+
+  /** Thrown when the server is busy (503 or 429): the batch may be sent again after a pause. */
+  public static final class BusyException extends IOException {
+    BusyException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Sends images to {@code POST /api/images/batch}; already-indexed ones are skipped by the server.
+   *
+   * @throws BusyException when the server answers 503 or 429
+   * @throws IOException for any other answer but 200, or a failed connection
+   */
+  public BatchAnswer addBatch(List<BatchItem> items) throws IOException, InterruptedException {
+    Multipart body = new Multipart();
+    for (BatchItem item : items) {
+      body.file("image", item.bytes()).field("uri", item.uri());
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.resolve("/api/images/batch?skipExisting=true"))
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", Multipart.CONTENT_TYPE)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.build()));
+    apiKey.ifPresent(key -> request.header("X-Api-Key", key));
+    HttpResponse<String> response = send(request.build());
+    if (response.statusCode() == 503 || response.statusCode() == 429) {
+      throw new BusyException("the server is busy (" + response.statusCode() + ")");
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "the server answered " + response.statusCode() + ": " + response.body());
+    }
+    JsonNode answer = JSON.readTree(response.body());
+    List<BatchAnswer.Failure> failed = new ArrayList<>();
+    for (JsonNode failure : answer.get("failed")) {
+      failed.add(
+          new BatchAnswer.Failure(failure.get("position").asInt(), failure.get("reason").asText()));
+    }
+    return new BatchAnswer(answer.get("added").asInt(), answer.get("skipped").asInt(), failed);
+  }
+}
