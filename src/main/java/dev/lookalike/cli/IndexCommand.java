@@ -23,7 +23,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +35,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every input was indexed (or already was)",
+      "2:some inputs failed; each is listed (all of them with --failures FILE.jsonl)",
+      "1:a fatal error: the model, the index, a folder or the server could not be used"
+    },
     description =
         "Add images to the index: folders (recursive), files, fashion-mnist:train|test, or"
             + " synthetic:fashion-mnist:N (N distinct images derived from the training split, made"
@@ -102,10 +107,7 @@ public class IndexCommand implements Callable<Integer> {
     try (FailureLog failures =
         failuresFile == null ? FailureLog.inMemory() : FailureLog.toFile(failuresFile)) {
       if (server != null) {
-        ServerClient client =
-            new ServerClient(
-                server,
-                Optional.ofNullable(System.getenv("LOOKALIKE_API_KEY")).filter(k -> !k.isEmpty()));
+        ServerClient client = ServerClient.withKeyFromEnvironment(server);
         long failed =
             run(
                 new RemoteIndexer(client, batch, threads, new ProgressBar(err, "images")),

@@ -1,6 +1,7 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
+import dev.lookalike.client.ServerClient;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexSnapshot;
@@ -9,11 +10,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,25 +72,7 @@ public class SnapshotCommand implements Callable<Integer> {
   }
 
   private int askServer() throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.resolve("/api/admin/snapshots"))
-            .timeout(Duration.ofHours(1))
-            .POST(HttpRequest.BodyPublishers.noBody());
-    String key = System.getenv("LOOKALIKE_API_KEY");
-    if (key != null && !key.isEmpty()) {
-      request.header("X-Api-Key", key);
-    }
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 201) {
-        spec.commandLine()
-            .getErr()
-            .printf("error: %s answered %d: %s%n", server, response.statusCode(), response.body());
-        return 1;
-      }
-      spec.commandLine().getOut().println(response.body());
-      return 0;
-    }
+    spec.commandLine().getOut().println(ServerClient.withKeyFromEnvironment(server).snapshot());
+    return 0;
   }
 }

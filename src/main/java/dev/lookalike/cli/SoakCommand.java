@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -105,9 +104,7 @@ public class SoakCommand implements Callable<Integer> {
             deleteShare,
             interval,
             pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
-    ServerClient client =
-        new ServerClient(
-            url, Optional.ofNullable(System.getenv("LOOKALIKE_API_KEY")).filter(k -> !k.isEmpty()));
+    ServerClient client = ServerClient.withKeyFromEnvironment(url);
     SoakReport report =
         new SoakRun(
                 client,

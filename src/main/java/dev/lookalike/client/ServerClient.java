@@ -35,6 +35,30 @@ public final class ServerClient {
     this.apiKey = apiKey;
   }
 
+  /** A client that sends the key of {@code LOOKALIKE_API_KEY}, when set, with writes. */
+  public static ServerClient withKeyFromEnvironment(URI server) {
+    return new ServerClient(
+        server, Optional.ofNullable(System.getenv("LOOKALIKE_API_KEY")).filter(k -> !k.isEmpty()));
+  }
+
+  /**
+   * Asks the server for a snapshot ({@code POST /api/admin/snapshots}); its JSON description.
+   *
+   * @throws IOException for an answer other than 201, with the server's problem document
+   */
+  public String snapshot() throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.resolve("/api/admin/snapshots"))
+            .timeout(Duration.ofHours(1))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    apiKey.ifPresent(key -> request.header("X-Api-Key", key));
+    HttpResponse<String> response = send(request.build());
+    if (response.statusCode() != 201) {
+      throw new IOException(server + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
   /** A search request for {@code image}, built once so a load can send it many times. */
   public HttpRequest searchRequest(byte[] image, String query) {
     return HttpRequest.newBuilder(server.resolve("/api/search?" + query))

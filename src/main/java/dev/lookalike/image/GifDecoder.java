@@ -31,6 +31,7 @@ final class GifDecoder {
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       limits.checkPixels(width, height);
+      ImageDecoder.checkDensity(ImageFormat.GIF, width, height, bytes.length);
       permit = budget.acquire(width, height);
       BufferedImage frame = reader.read(0);
       Mat mat = toMat(frame);

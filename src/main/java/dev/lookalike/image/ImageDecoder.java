@@ -96,6 +96,10 @@ public final class ImageDecoder {
     }
     ImageSize declared = ImageHeaders.read(format, bytes);
     limits.checkPixels(declared.width(), declared.height());
+    checkDensity(format, declared.width(), declared.height(), bytes.length);
+    if (format == ImageFormat.TIFF) {
+      TiffStrips.check(bytes);
+    }
     int reduction = 1;
     int flags = Imgcodecs.IMREAD_UNCHANGED; // keeps alpha and 16-bit samples
     if (format == ImageFormat.JPEG) {
@@ -138,6 +142,23 @@ public final class ImageDecoder {
       image.release();
       permit.close();
       throw e;
+    }
+  }
+
+  /** Refuses a header that declares more pixels than a file of this size can describe. */
+  static void checkDensity(ImageFormat format, long width, long height, long bytes) {
+    if (!format.canHold(width * height, bytes)) {
+      throw new InvalidImageException(
+          Reason.UNDECODABLE,
+          "the "
+              + label(format)
+              + " image declares "
+              + width
+              + "x"
+              + height
+              + " pixels in only "
+              + bytes
+              + " bytes, more than the format can describe; it is truncated or damaged");
     }
   }
 

@@ -8,19 +8,34 @@ package dev.lookalike.image;
  * must match the real format.
  */
 public enum ImageFormat {
-  PNG("image/png"),
-  JPEG("image/jpeg"),
-  BMP("image/bmp"),
-  TIFF("image/tiff"),
-  WEBP("image/webp"),
-  GIF("image/gif"),
+  // The densities bound how many pixels one byte of the format can describe, with a wide margin
+  // over the best case: deflate packs at most 1,032 raw bytes into one (1-bit PNG: 8,256 pixels);
+  // a flat baseline JPEG needs some bits per 8x8 block; BMP's RLE8 describes 255 pixels in 2
+  // bytes; LZW codes of 12 bits cover at most 4,096 pixels; lossless WebP copies whole runs.
+  PNG("image/png", 10_000),
+  JPEG("image/jpeg", 1_000),
+  BMP("image/bmp", 256),
+  TIFF("image/tiff", 10_000),
+  WEBP("image/webp", 100_000),
+  GIF("image/gif", 4_000),
   /** Magic bytes of none of the above; OpenCV may still know it (PNM, JPEG 2000, ...). */
-  UNKNOWN("application/octet-stream");
+  UNKNOWN("application/octet-stream", 0);
 
   private final String mediaType;
+  private final long maxPixelsPerByte;
 
-  ImageFormat(String mediaType) {
+  ImageFormat(String mediaType, long maxPixelsPerByte) {
     this.mediaType = mediaType;
+    this.maxPixelsPerByte = maxPixelsPerByte;
+  }
+
+  /**
+   * Whether a file of {@code bytes} bytes in this format could hold {@code pixels} pixels. A header
+   * that declares more is a truncated file or a bomb, and decoding it would allocate and fill the
+   * whole declared picture for nothing.
+   */
+  boolean canHold(long pixels, long bytes) {
+    return pixels <= bytes * maxPixelsPerByte;
   }
 
   /** The IANA media type, {@code application/octet-stream} for {@link #UNKNOWN}. */

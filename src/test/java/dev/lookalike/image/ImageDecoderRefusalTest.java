@@ -163,4 +163,34 @@ class ImageDecoderRefusalTest {
     assertEquals(Reason.UNDECODABLE, e.reason());
     assertEquals("the JPEG image is truncated: its end marker is missing", e.getMessage());
   }
+
+  /** Inputs the fuzzer found taking seconds each, now refused before decoding. */
+  @Test
+  void fuzzerFindsAreRefusedBeforeDecoding() throws Exception {
+    byte[] gif = resource("gif-frame-far-larger-than-file.bin");
+    InvalidImageException frame =
+        assertThrows(InvalidImageException.class, () -> decoder.decode(gif));
+    assertEquals(Reason.UNDECODABLE, frame.reason());
+    assertTrue(
+        frame.getMessage().contains("3847x12820 pixels in only 156 bytes"), frame.getMessage());
+
+    byte[] tiff = resource("tiff-strip-beyond-end.bin");
+    InvalidImageException strip =
+        assertThrows(InvalidImageException.class, () -> decoder.decode(tiff));
+    assertTrue(strip.getMessage().contains("beyond the end of the file"), strip.getMessage());
+  }
+
+  @Test
+  void aHeaderDeclaringMorePixelsThanItsFormatCanHoldIsDamaged() {
+    byte[] png = TestImages.pngHeaderOnly(7000, 7000); // 49 MP, under the limit, in 57 bytes
+    InvalidImageException e = assertThrows(InvalidImageException.class, () -> decoder.decode(png));
+    assertEquals(Reason.UNDECODABLE, e.reason());
+    assertTrue(e.getMessage().contains("more than the format can describe"), e.getMessage());
+  }
+
+  private static byte[] resource(String name) throws java.io.IOException {
+    try (var in = ImageDecoderRefusalTest.class.getResourceAsStream("/fuzz/" + name)) {
+      return in.readAllBytes();
+    }
+  }
 }
