@@ -51,11 +51,16 @@ class DecoderFuzzTest {
     TreeMap<String, Integer> outcomes = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     long slowest = 0;
+    List<Long> checkpoints = new ArrayList<>();
     long rssAfterWarmUp = 0;
     long start = System.nanoTime();
     for (int i = 0; i < iterations; i++) {
-      if (i == iterations / 4) {
-        rssAfterWarmUp = outsideHeap();
+      if (i > 0 && i % Math.max(1, iterations / 8) == 0) {
+        long outside = outsideHeap();
+        checkpoints.add(outside / 1048576);
+        if (i == iterations / 4 || rssAfterWarmUp == 0 && i >= iterations / 4) {
+          rssAfterWarmUp = outside;
+        }
       }
       byte[] input = mutate(seeds.get(random.nextInt(seeds.size())), seeds, random);
       long t0 = System.nanoTime();
@@ -81,12 +86,13 @@ class DecoderFuzzTest {
     System.out.printf(
         Locale.ROOT,
         "DecoderFuzzTest: %d inputs in %.1f s (%.0f/s), slowest %.1f ms, growth of the memory"
-            + " outside the Java heap after warm-up %.1f MB, outcomes %s%n",
+            + " outside the Java heap after warm-up %.1f MB (MB at each eighth: %s), outcomes %s%n",
         iterations,
         seconds,
         iterations / seconds,
         slowest / 1e6,
         rssGrowth / 1048576.0,
+        checkpoints,
         outcomes);
 
     assertEquals(List.of(), failures, "replay with -Dtests.seed=" + seed);
