@@ -253,7 +253,9 @@ class CliTest {
     String manifest = Files.readString(selected.resolve("model.json"));
     assertTrue(
         manifest.contains(
-            "mse + sparse=l1:0.01 + contractive=0.01 + invariance=0.5 + bit-balance=1.0"),
+            // contrastive is on by default; the others are asked for
+            "mse + sparse=l1:0.01 + contractive=0.01 + invariance=0.5 + contrastive=1.0:0.2"
+                + " + bit-balance=1.0"),
         manifest);
     assertTrue(manifest.contains("\"codeLayer\" : \"binary:4.0\""), manifest);
     LaunchResult validation =
