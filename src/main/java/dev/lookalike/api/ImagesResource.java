@@ -58,15 +58,12 @@ public class ImagesResource {
     return Response.status(Response.Status.CREATED).entity(new Added(id)).build();
   }
 
-  /** The most images one batch may carry. */
-  public static final int MAX_BATCH = 256;
-
   /**
-   * Adds up to {@value #MAX_BATCH} images in one request: repeated {@code image} parts, and
-   * optionally as many {@code uri} and {@code label} fields, the i-th for the i-th image. They are
-   * encoded together and committed once; an image that cannot be decoded fails alone (listed with
-   * its position), and with {@code skipExisting} (the default) images whose id is indexed already
-   * are left alone, so a resumed ingest sends them again at no cost.
+   * Adds up to {@value ImageCollection#MAX_BATCH} images in one request: repeated {@code image}
+   * parts, and optionally as many {@code uri} and {@code label} fields, the i-th for the i-th
+   * image. They are encoded together and committed once; an image that cannot be decoded fails
+   * alone (listed with its position), and with {@code skipExisting} (the default) images whose id
+   * is indexed already are left alone, so a resumed ingest sends them again at no cost.
    */
   @POST
   @Path("/batch")
@@ -79,9 +76,12 @@ public class ImagesResource {
       @RestForm("label") List<String> labels,
       @QueryParam("skipExisting") @DefaultValue("true") boolean skipExisting)
       throws IOException {
-    if (images == null || images.isEmpty() || images.size() > MAX_BATCH) {
+    if (images == null || images.isEmpty() || images.size() > ImageCollection.MAX_BATCH) {
       throw new InvalidRequestException(
-          "a batch carries 1 to " + MAX_BATCH + " 'image' parts, got " + size(images));
+          "a batch carries 1 to "
+              + ImageCollection.MAX_BATCH
+              + " 'image' parts, got "
+              + size(images));
     }
     if (size(uris) != 0 && size(uris) != images.size()
         || size(labels) != 0 && size(labels) != images.size()) {

@@ -1,6 +1,7 @@
 package dev.lookalike.client;
 
 import dev.lookalike.collection.FailureLog;
+import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.collection.IndexInputs;
 import dev.lookalike.collection.Indexer;
 import dev.lookalike.collection.IndexingReport;
@@ -35,8 +36,11 @@ public final class RemoteIndexer implements Indexer {
 
   public RemoteIndexer(
       ServerClient client, int batchSize, int connections, ProgressListener progress) {
-    if (batchSize < 1 || connections < 1) {
-      throw new IllegalArgumentException("batch size and connections must be at least 1");
+    if (batchSize < 1 || batchSize > ImageCollection.MAX_BATCH || connections < 1) {
+      throw new IllegalArgumentException(
+          "with --server, --batch must be 1 to "
+              + ImageCollection.MAX_BATCH
+              + " and --threads at least 1");
     }
     this.client = client;
     this.batchSize = batchSize;

@@ -20,6 +20,9 @@ import java.util.Set;
  */
 public final class ImageCollection {
 
+  /** The most images one batch ({@link #addAll}) may carry: a bound on one request's memory. */
+  public static final int MAX_BATCH = 256;
+
   private final ImagePipeline pipeline;
   private final CodeModel model;
   private final ImageIndex index;
@@ -99,6 +102,10 @@ public final class ImageCollection {
    *     the batch is written, and the whole batch can be sent again
    */
   public BatchResult addAll(List<Upload> uploads, boolean skipExisting) throws IOException {
+    if (uploads.size() > MAX_BATCH) {
+      throw new IllegalArgumentException(
+          "a batch carries at most " + MAX_BATCH + " images, got " + uploads.size());
+    }
     Set<String> existing =
         skipExisting ? index.existing(uploads.stream().map(Upload::id).toList()) : Set.of();
     List<String> skipped = new ArrayList<>();
