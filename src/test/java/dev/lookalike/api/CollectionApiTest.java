@@ -85,6 +85,7 @@ class CollectionApiTest {
     assertTrue(
         metrics.contains("lookalike_search_seconds_count{mode=\"dense\""), "search timer exported");
     assertTrue(metrics.contains("lookalike_index_images"), "index gauge exported");
+    assertTrue(metrics.contains("lookalike_decode_pixels"), "decode budget gauge exported");
   }
 
   @Test
