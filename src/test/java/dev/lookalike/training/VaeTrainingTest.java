@@ -174,33 +174,35 @@ public class VaeTrainingTest {
         vae.getMessage());
   }
 
+  /**
+   * Seeded runs draw the same initial weights and the same ε. Equal to float rounding, not byte for
+   * byte: oneDNN may sum in another order from one run to the next (seen once in CI: one byte of
+   * the weights file differed); a broken seed would change the models far beyond the tolerance.
+   */
   @Test
   void theSameSeedDrawsTheSameEpsilonsAndWeights(@TempDir Path dir) throws IOException {
     List<FloatImage> images = TinyImages.squares(48, 16, 2);
-    List<byte[]> weights = new ArrayList<>();
     List<List<VaeEpochStats>> histories = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
-      Path out = dir.resolve("run" + run);
       List<VaeEpochStats> history = new ArrayList<>();
-      new VaeTraining().train(request(2, 1f, 0), images, out, history::add);
-      weights.add(Files.readAllBytes(out.resolve(ModelFiles.WEIGHTS)));
-      histories.add(
-          history.stream()
-              .map(
-                  e ->
-                      new VaeEpochStats(
-                          e.epoch(),
-                          e.klWeight(),
-                          e.trainReconstruction(),
-                          e.trainKl(),
-                          e.validationReconstruction(),
-                          e.validationKl(),
-                          e.validationElbo(),
-                          0,
-                          0))
-              .toList());
+      new VaeTraining().train(request(2, 1f, 0), images, dir.resolve("run" + run), history::add);
+      histories.add(history);
     }
-    assertArrayEquals(weights.get(0), weights.get(1), "same seed, same weights");
-    assertEquals(histories.get(0), histories.get(1), "same seed, same losses (timing aside)");
+    for (int epoch = 0; epoch < 2; epoch++) {
+      VaeEpochStats a = histories.get(0).get(epoch);
+      VaeEpochStats b = histories.get(1).get(epoch);
+      assertEquals(a.trainReconstruction(), b.trainReconstruction(), 1e-4, "same losses");
+      assertEquals(a.trainKl(), b.trainKl(), 1e-4);
+      assertEquals(a.validationElbo(), b.validationElbo(), 1e-4);
+    }
+    try (VaeModel a = VaeModel.load(ModelSource.directory(dir.resolve("run0")));
+        VaeModel b = VaeModel.load(ModelSource.directory(dir.resolve("run1")))) {
+      List<VaeModel.Posterior> fromA = a.encode(images.subList(0, 8));
+      List<VaeModel.Posterior> fromB = b.encode(images.subList(0, 8));
+      for (int i = 0; i < fromA.size(); i++) {
+        assertArrayEquals(fromA.get(i).mean(), fromB.get(i).mean(), 1e-4f, "same weights: same μ");
+        assertArrayEquals(fromA.get(i).logVariance(), fromB.get(i).logVariance(), 1e-4f);
+      }
+    }
   }
 }
