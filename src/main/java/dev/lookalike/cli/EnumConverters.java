@@ -1,6 +1,7 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.eval.EvaluationSources;
 import dev.lookalike.eval.EvaluationSplit;
 import dev.lookalike.training.Variant;
@@ -39,6 +40,13 @@ final class EnumConverters {
     @Override
     public EvaluationSources.Match convert(String value) {
       return EvaluationSources.Match.parse(value);
+    }
+  }
+
+  static final class DeviceConverter implements ITypeConverter<DeviceChoice> {
+    @Override
+    public DeviceChoice convert(String value) {
+      return DeviceChoice.parse(value);
     }
   }
 }

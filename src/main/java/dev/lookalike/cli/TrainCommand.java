@@ -3,6 +3,7 @@ package dev.lookalike.cli;
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.dataset.DataSource;
+import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.training.ObjectiveOptions;
 import dev.lookalike.training.TrainPlan;
@@ -131,6 +132,14 @@ public class TrainCommand implements Callable<Integer> {
   Variant variant;
 
   @Option(
+      names = "--device",
+      defaultValue = "auto",
+      converter = EnumConverters.DeviceConverter.class,
+      description =
+          "auto (a GPU when the engine sees one), cpu, or gpu (refused when none is visible).")
+  DeviceChoice device;
+
+  @Option(
       names = "--beta",
       defaultValue = "1.0",
       description = "VAE only: weight of the KL term (β-VAE when > 1).")
@@ -236,6 +245,7 @@ public class TrainCommand implements Callable<Integer> {
                 augmentTemperature),
             beta,
             annealEpochs,
+            device,
             commandLine());
     TrainingService service =
         new TrainingService(

@@ -1,6 +1,5 @@
 package dev.lookalike.training;
 
-import dev.lookalike.encoder.Devices;
 import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.image.FloatImage;
 import java.io.IOException;
@@ -56,7 +55,7 @@ public abstract class ModelDirectoryTraining<
                   options.learningRate(),
                   options.seed(),
                   options.corruption().spec(),
-                  Devices.preferred().toString(),
+                  options.device().toString(),
                   trained.history(),
                   (System.nanoTime() - start) / 1e9);
       M manifest = manifest(request, trained, images, report);

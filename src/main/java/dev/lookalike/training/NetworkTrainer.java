@@ -15,7 +15,6 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.lookalike.encoder.Batches;
-import dev.lookalike.encoder.Devices;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.Noise;
@@ -103,7 +102,7 @@ public abstract class NetworkTrainer<E extends EpochTiming> {
     Batches.checkShapes(spec, images);
     RunRandom random = RunRandom.of(options.seed());
     Split split = Split.of(images.size(), options.validationFraction(), random.order());
-    Model model = Model.newInstance(name(), Devices.preferred());
+    Model model = Model.newInstance(name(), options.device());
     try {
       model.setBlock(network(random.noise()));
       List<E> history = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.lookalike.training;
 
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.dataset.DataSource;
+import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.nn.CodeLayer;
 import java.nio.file.Path;
 
@@ -45,6 +46,7 @@ public record TrainPlan(
     ObjectiveOptions objective,
     float beta,
     int annealEpochs,
+    DeviceChoice device,
     String command) {
 
   /** Fewest epochs chosen from the data: enough for Fashion-MNIST's 60,000 images. */

@@ -1,5 +1,7 @@
 package dev.lookalike.training;
 
+import ai.djl.Device;
+import dev.lookalike.encoder.Devices;
 import dev.lookalike.training.objective.Corruption;
 
 /**
@@ -18,9 +20,22 @@ public record TrainingOptions(
     float learningRate,
     double validationFraction,
     long seed,
-    Corruption corruption) {
+    Corruption corruption,
+    Device device) {
+
+  /** Options for the preferred device ({@link Devices#preferred}). */
+  public TrainingOptions(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      double validationFraction,
+      long seed,
+      Corruption corruption) {
+    this(epochs, batchSize, learningRate, validationFraction, seed, corruption, null);
+  }
 
   public TrainingOptions {
+    device = device == null ? Devices.preferred() : device;
     if (epochs < 1 || epochs > 10_000) {
       throw new IllegalArgumentException("epochs must be in [1, 10000], got: " + epochs);
     }
@@ -43,6 +58,6 @@ public record TrainingOptions(
   /** The same options for another number of epochs. */
   public TrainingOptions withEpochs(int epochs) {
     return new TrainingOptions(
-        epochs, batchSize, learningRate, validationFraction, seed, corruption);
+        epochs, batchSize, learningRate, validationFraction, seed, corruption, device);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lookalike.training;
 
+import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.VaeManifest;
 import dev.lookalike.image.FloatImage;
@@ -42,7 +43,8 @@ public final class TrainingService {
             plan.learningRate(),
             plan.validation(),
             plan.seed(),
-            Corruption.parse(plan.corruption()));
+            Corruption.parse(plan.corruption()),
+            (plan.device() == null ? DeviceChoice.AUTO : plan.device()).resolve());
     return switch (plan.variant()) {
       case DAE -> trainDae(plan, options);
       case VAE -> trainVae(plan, options);
@@ -72,7 +74,7 @@ public final class TrainingService {
         String.format(
             Locale.ROOT,
             "training on %d images of %s (%s) for %d epochs, latent %d, %d bits, noise %s, code layer %s,"
-                + " loss %s",
+                + " loss %s, on %s",
             images.size(),
             plan.data(),
             dimensions(input),
@@ -81,7 +83,8 @@ public final class TrainingService {
             plan.bits(),
             options.corruption().spec(),
             plan.codeLayer().spec(),
-            objective.spec()));
+            objective.spec(),
+            options.device()));
     TrainingResult<ModelManifest> result =
         new ModelTraining().train(request, images, plan.out(), stats -> log.accept(line(stats)));
     TrainingReport<?> report = result.manifest().training();

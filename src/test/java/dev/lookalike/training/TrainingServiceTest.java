@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lookalike.api.SampleImages;
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.dataset.DataSource;
+import dev.lookalike.encoder.Devices;
 import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.VaeManifest;
@@ -49,6 +50,7 @@ class TrainingServiceTest {
         o,
         1f,
         0,
+        null,
         "lookalike train (test)");
   }
 
@@ -79,6 +81,9 @@ class TrainingServiceTest {
     assertEquals(TrainPlan.DEFAULT_NOISE, manifest.noise(), "the DAE's default corruption");
     assertEquals("size and channels as given", manifest.training().input(), "in model.json");
     assertTrue(log.get(0).startsWith("training on 24 images of " + data), log.get(0));
+    // the step ran on the device DJL reports, and the run says which
+    assertTrue(log.get(0).endsWith(", on " + Devices.preferred()), log.get(0));
+    assertEquals(Devices.preferred().toString(), manifest.training().device());
     assertTrue(log.get(1).startsWith("epoch   1  train loss"), log.get(1));
     assertTrue(log.get(2).startsWith("wrote " + dir.resolve("model")), log.get(2));
     assertTrue(Files.isRegularFile(dir.resolve("model").resolve(ModelFiles.MANIFEST)));
