@@ -1,7 +1,7 @@
 package dev.lookalike.api;
 
+import dev.lookalike.app.LiveDeployment;
 import dev.lookalike.collection.CollectionMap;
-import dev.lookalike.index.CollectionAnalytics;
 import dev.lookalike.index.SearchParams;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -18,15 +18,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
 
-  @Inject CollectionAnalytics analytics;
-
-  @Inject CollectionMap map;
+  @Inject LiveDeployment live;
 
   /** The labels present in the index, for filters. */
   @GET
   @Path("/labels")
   public List<String> labels() throws IOException {
-    return analytics.labels();
+    return live.read(d -> d.analytics().labels());
   }
 
   /** The images the model reconstructs worst (autoencoder anomaly detection). */
@@ -34,7 +32,8 @@ public class CollectionResource {
   @Path("/outliers")
   public Outliers outliers(@QueryParam("k") @DefaultValue("20") int k) throws IOException {
     Params.inRange("k", k, 1, SearchParams.MAX_K);
-    return new Outliers(analytics.outliers(k).stream().map(ImageJson::of).toList());
+    return new Outliers(
+        live.read(d -> d.analytics().outliers(k)).stream().map(ImageJson::of).toList());
   }
 
   /** Groups of near-identical images, found through the hash buckets. */
@@ -48,7 +47,7 @@ public class CollectionResource {
     try {
       return new Duplicates(
           maxHamming,
-          analytics.duplicates(maxHamming, maxGroups).stream()
+          live.read(d -> d.analytics().duplicates(maxHamming, maxGroups)).stream()
               .map(group -> group.stream().map(ImageJson::of).toList())
               .toList());
     } catch (IllegalArgumentException e) {
@@ -68,6 +67,7 @@ public class CollectionResource {
   @GET
   @Path("/map")
   public CollectionMap.Map map(@QueryParam("n") @DefaultValue("2000") int n) throws IOException {
-    return map.draw(Params.inRange("n", n, 1, CollectionMap.MAX_POINTS));
+    int points = Params.inRange("n", n, 1, CollectionMap.MAX_POINTS);
+    return live.read(d -> d.map().draw(points));
   }
 }

@@ -1,11 +1,11 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
+import dev.lookalike.app.LiveDeployment;
 import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.Thumbnailer;
-import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexedImage;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class GenerativeResource {
 
   @Inject GenerativeModel generative;
 
-  @Inject ImageIndex index;
+  @Inject LiveDeployment live;
 
   @Inject Components components;
 
@@ -106,8 +106,7 @@ public class GenerativeResource {
     // The stored thumbnail is the indexed image at up to thumbnail size: enough for the VAE's
     // input.
     byte[] thumbnail =
-        index
-            .get(id)
+        live.read(d -> d.index().get(id))
             .map(IndexedImage::thumbnailPng)
             .filter(t -> t.length > 0)
             .orElseThrow(() -> new UnknownImageException(id));

@@ -1,11 +1,11 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
+import dev.lookalike.app.LiveDeployment;
 import dev.lookalike.collection.ImageCollection;
-import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexedImage;
+import dev.lookalike.index.SearchParams;
 import dev.lookalike.search.SearchResponse;
-import dev.lookalike.search.SearchService;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -36,11 +36,7 @@ public class ImagesResource {
   /** The answer to an upload. */
   public record Added(String id) {}
 
-  @Inject ImageCollection collection;
-
-  @Inject ImageIndex index;
-
-  @Inject SearchService search;
+  @Inject LiveDeployment live;
 
   @Inject Components components;
 
@@ -54,7 +50,8 @@ public class ImagesResource {
       @RestForm("image") FileUpload image, @RestForm String label, @RestForm String uri)
       throws IOException {
     byte[] bytes = Uploads.read(image, "image", components.imageLimits());
-    String id = collection.add(bytes, blankToNull(label), blankToNull(uri), Map.of());
+    String id =
+        live.write(d -> d.collection().add(bytes, blankToNull(label), blankToNull(uri), Map.of()));
     return Response.status(Response.Status.CREATED).entity(new Added(id)).build();
   }
 
@@ -102,7 +99,7 @@ public class ImagesResource {
               size(labels) == 0 ? null : blankToNull(labels.get(i)),
               size(uris) == 0 ? null : blankToNull(uris.get(i))));
     }
-    return BatchJson.of(collection.addAll(uploads, skipExisting));
+    return BatchJson.of(live.write(d -> d.collection().addAll(uploads, skipExisting)));
   }
 
   /** The answer to a batch. */
@@ -122,8 +119,7 @@ public class ImagesResource {
   @Path("/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public ImageJson get(@PathParam("id") String id) throws IOException {
-    return index
-        .get(id)
+    return live.read(d -> d.index().get(id))
         .map(image -> ImageJson.of(image.image()))
         .orElseThrow(() -> new UnknownImageException(id));
   }
@@ -132,7 +128,7 @@ public class ImagesResource {
   @RequiresApiKey
   @Path("/{id}")
   public Response delete(@PathParam("id") String id) throws IOException {
-    if (!collection.delete(id)) {
+    if (!live.write(d -> d.collection().delete(id))) {
       throw new UnknownImageException(id);
     }
     return Response.noContent().build();
@@ -143,8 +139,7 @@ public class ImagesResource {
   @Produces("image/png")
   public Response thumbnail(@PathParam("id") String id) throws IOException {
     byte[] png =
-        index
-            .get(id)
+        live.read(d -> d.index().get(id))
             .map(IndexedImage::thumbnailPng)
             .filter(bytes -> bytes.length > 0)
             .orElseThrow(() -> new UnknownImageException(id));
@@ -162,7 +157,8 @@ public class ImagesResource {
   @Produces(MediaType.APPLICATION_JSON)
   public SearchJson similar(@PathParam("id") String id, @BeanParam SearchQuery query)
       throws IOException {
-    SearchResponse response = search.similar(id, query.params(components));
+    SearchParams params = query.params(components);
+    SearchResponse response = live.read(d -> d.search().similar(id, params));
     metrics.record(response);
     return SearchJson.of(response);
   }

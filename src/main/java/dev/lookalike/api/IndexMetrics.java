@@ -1,6 +1,6 @@
 package dev.lookalike.api;
 
-import dev.lookalike.index.ImageIndex;
+import dev.lookalike.app.LiveDeployment;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -16,7 +16,7 @@ import java.io.IOException;
 @Singleton
 public class IndexMetrics implements MeterBinder {
 
-  @Inject Instance<ImageIndex> index;
+  @Inject Instance<LiveDeployment> live;
 
   @Override
   public void bindTo(MeterRegistry registry) {
@@ -31,7 +31,7 @@ public class IndexMetrics implements MeterBinder {
 
   private double images() {
     try {
-      return index.get().count();
+      return live.get().read(d -> d.index().count());
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
@@ -39,7 +39,7 @@ public class IndexMetrics implements MeterBinder {
 
   private double bytes() {
     try {
-      return index.get().stats().sizeBytes();
+      return live.get().read(d -> d.index().stats().sizeBytes());
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }

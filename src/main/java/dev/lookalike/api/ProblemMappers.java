@@ -1,5 +1,6 @@
 package dev.lookalike.api;
 
+import dev.lookalike.app.ReindexJob;
 import dev.lookalike.collection.Snapshots;
 import dev.lookalike.generative.GenerativeModelMissingException;
 import dev.lookalike.image.DecoderBusyException;
@@ -80,6 +81,13 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response snapshotsOff(Snapshots.NotConfiguredException e) {
     return Problem.response(Status.CONFLICT, "snapshots-off", "Snapshots are off", e.getMessage());
+  }
+
+  /** A second reindex while one runs. */
+  @ServerExceptionMapper
+  public Response reindexRunning(ReindexJob.AlreadyRunningException e) {
+    return Problem.response(
+        Status.CONFLICT, "reindex-running", "A reindex is running", e.getMessage());
   }
 
   /** An engine that is backed up by its own means (the cluster's snapshot API). */

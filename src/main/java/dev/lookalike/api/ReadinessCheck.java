@@ -1,8 +1,7 @@
 package dev.lookalike.api;
 
+import dev.lookalike.app.LiveDeployment;
 import dev.lookalike.collection.SampleCollection;
-import dev.lookalike.encoder.CodeModel;
-import dev.lookalike.index.ImageIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -19,19 +18,18 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
 
-  @Inject CodeModel model;
-
-  @Inject ImageIndex index;
+  @Inject LiveDeployment live;
 
   @Inject SampleCollection sample;
 
   @Override
   public HealthCheckResponse call() {
     try {
-      long count = index.count();
+      String model = live.read(d -> d.model().fingerprint());
+      long count = live.read(d -> d.index().count());
       return HealthCheckResponse.named("lookalike")
           .status(sample.settled())
-          .withData("model", model.fingerprint())
+          .withData("model", model)
           .withData("images", count)
           .build();
     } catch (IOException | RuntimeException e) {

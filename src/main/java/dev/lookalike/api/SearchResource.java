@@ -1,10 +1,10 @@
 package dev.lookalike.api;
 
 import dev.lookalike.app.Components;
+import dev.lookalike.app.LiveDeployment;
 import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.search.SearchResponse;
-import dev.lookalike.search.SearchService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/search")
 public class SearchResource {
 
-  @Inject SearchService search;
+  @Inject LiveDeployment live;
 
   @Inject Components components;
 
@@ -45,8 +45,11 @@ public class SearchResource {
     // repeatable)
     SearchResponse response =
         expand == null || expand == 0
-            ? search.search(bytes, params)
-            : search.search(bytes, params, generative, Params.expansion(expand, temperature));
+            ? live.read(d -> d.search().search(bytes, params))
+            : live.read(
+                d ->
+                    d.search()
+                        .search(bytes, params, generative, Params.expansion(expand, temperature)));
     metrics.record(response);
     return SearchJson.of(response);
   }

@@ -1,7 +1,7 @@
 package dev.lookalike.api;
 
+import dev.lookalike.app.LiveDeployment;
 import dev.lookalike.encoder.CodeModel;
-import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexStats;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,14 +27,15 @@ public class StatsResource {
       int segments,
       String indexDirectory) {}
 
-  @Inject ImageIndex index;
-
-  @Inject CodeModel model;
+  @Inject LiveDeployment live;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Stats stats() throws IOException {
-    IndexStats stats = index.stats();
+    return live.read(d -> stats(d.index().stats(), d.model()));
+  }
+
+  private static Stats stats(IndexStats stats, CodeModel model) {
     return new Stats(
         stats.count(),
         model.fingerprint(),

@@ -62,8 +62,23 @@ public final class Components {
         DecodeBudget.of(config.image().decodeBudgetMegapixels(), config.image().decodeWait());
   }
 
+  /** The model for the configured index: see {@link #modelSource(Path, Path)}. */
   public ModelSource modelSource(Path override) {
-    Path dir = override != null ? override : config.model().dir().orElse(null);
+    return modelSource(override, null);
+  }
+
+  /**
+   * The model {@code override} names; otherwise the one a reindex made live for the index ({@link
+   * LivePointer}), the configured one, or the shipped one.
+   */
+  public ModelSource modelSource(Path override, Path indexOverride) {
+    Path dir =
+        override != null
+            ? override
+            : livePointer(indexOverride)
+                .map(LivePointer::model)
+                .or(() -> config.model().dir())
+                .orElse(null);
     return dir == null ? ModelSource.shipped() : ModelSource.directory(dir);
   }
 
@@ -71,8 +86,29 @@ public final class Components {
     return CodeModel.load(modelSource(override));
   }
 
+  /** The model for the index in {@code indexOverride} (or the configured one). */
+  public CodeModel openModel(Path override, Path indexOverride) {
+    return CodeModel.load(modelSource(override, indexOverride));
+  }
+
+  /** The index directory {@code override} or the configured one, as a reindex may have moved it. */
   public Path indexDir(Path override) {
+    return livePointer(override).map(LivePointer::index).orElse(baseIndexDir(override));
+  }
+
+  /** The index directory as configured (or overridden), before any reindex switched it. */
+  public Path baseIndexDir(Path override) {
     return override != null ? override : config.index().dir();
+  }
+
+  /**
+   * What a reindex switched to for the embedded index in {@code indexOverride} or the configured
+   * one.
+   */
+  public Optional<LivePointer> livePointer(Path indexOverride) {
+    return engine() == IndexEngine.EMBEDDED
+        ? LivePointer.read(baseIndexDir(indexOverride))
+        : Optional.empty();
   }
 
   public IndexSettings indexSettings() {

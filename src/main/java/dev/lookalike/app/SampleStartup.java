@@ -5,7 +5,9 @@ import dev.lookalike.config.SampleConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +28,15 @@ public class SampleStartup {
 
   private final SampleCollection sample;
   private final SampleConfig config;
+  // looked up on first use: a CLI command never opens the index for the sample
+  private final Instance<LiveDeployment> live;
   private final ExecutorService executor;
 
-  public SampleStartup(SampleCollection sample, SampleConfig config) {
+  public SampleStartup(
+      SampleCollection sample, SampleConfig config, Instance<LiveDeployment> live) {
     this.sample = sample;
     this.config = config;
+    this.live = live;
     // Daemon: a sample still being indexed never holds the JVM up once the server has stopped.
     this.executor =
         Executors.newSingleThreadExecutor(
@@ -43,10 +49,18 @@ public class SampleStartup {
     }
   }
 
+  /**
+   * Indexes the sample into the live index if enabled and the index is empty; returns how many
+   * images were added.
+   */
+  public int ensureIndexed() throws IOException {
+    return live.get().write(d -> sample.ensureIndexed(d.pipeline(), d.model(), d.index()));
+  }
+
   private void indexSample() {
     try {
-      sample.ensureIndexed();
-    } catch (RuntimeException e) {
+      ensureIndexed();
+    } catch (IOException | RuntimeException e) {
       LOG.error("Could not index the sample collection", e);
     }
   }

@@ -118,7 +118,7 @@ public class IndexCommand implements Callable<Integer> {
       BulkIndexer.Settings settings =
           new BulkIndexer.Settings(
               threads, batch, replace, new CommitPolicy(commitEvery, commitImages));
-      try (CodeModel codeModel = components.openModel(store.model);
+      try (CodeModel codeModel = components.openModel(store.model, store.index);
           ImageIndex target = components.openIndex(store.index, codeModel)) {
         ImagePipeline pipeline = components.pipeline(codeModel);
         long failed =

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SoakCommand.class,
       MigrateCommand.class,
       SnapshotCommand.class,
-      RestoreCommand.class
+      RestoreCommand.class,
+      ReindexCommand.class
     })
 public class LookalikeCommand {}

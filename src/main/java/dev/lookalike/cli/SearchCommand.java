@@ -68,7 +68,7 @@ public class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SearchParams params = components.searchParams(k, offset, mode, label);
     SearchResponse response;
-    try (CodeModel codeModel = components.openModel(store.model);
+    try (CodeModel codeModel = components.openModel(store.model, store.index);
         ImageIndex target = components.openIndexReadOnly(store.index, codeModel)) {
       SearchService search = new SearchService(components.pipeline(codeModel), codeModel, target);
       response = ImageArguments.decode(image, bytes -> search.search(bytes, params));

@@ -58,7 +58,7 @@ public class SnapshotCommand implements Callable<Integer> {
     if (server != null) {
       return askServer();
     }
-    try (CodeModel codeModel = components.openModel(model);
+    try (CodeModel codeModel = components.openModel(model, index);
         ImageIndex opened =
             components.openEmbedded(components.indexDir(index), codeModel.identity(), false)) {
       IndexSnapshot snapshot = opened.snapshot(to);

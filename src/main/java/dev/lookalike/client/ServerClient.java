@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The calls a load generator makes on a running server, over one shared HTTP/1.1 client. */
@@ -47,16 +48,47 @@ public final class ServerClient {
    * @throws IOException for an answer other than 201, with the server's problem document
    */
   public String snapshot() throws IOException, InterruptedException {
+    return admin(
+            HttpRequest.newBuilder(server.resolve("/api/admin/snapshots"))
+                .timeout(Duration.ofHours(1))
+                .POST(HttpRequest.BodyPublishers.noBody()),
+            201)
+        .toString();
+  }
+
+  /**
+   * Asks the server to reindex into the model in {@code model}, a directory on the server ({@code
+   * POST /api/admin/reindex}); the job's status as JSON.
+   *
+   * @throws IOException for an answer other than 202, with the server's problem document
+   */
+  public JsonNode startReindex(String model) throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.resolve("/api/admin/snapshots"))
-            .timeout(Duration.ofHours(1))
-            .POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.newBuilder(server.resolve("/api/admin/reindex"))
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("model", model))));
+    return admin(request, 202);
+  }
+
+  /** The server's running or last reindex ({@code GET /api/admin/reindex}). */
+  public JsonNode reindexStatus() throws IOException, InterruptedException {
+    return admin(
+        HttpRequest.newBuilder(server.resolve("/api/admin/reindex"))
+            .timeout(Duration.ofSeconds(30)),
+        200);
+  }
+
+  private JsonNode admin(HttpRequest.Builder request, int expected)
+      throws IOException, InterruptedException {
     apiKey.ifPresent(key -> request.header("X-Api-Key", key));
     HttpResponse<String> response = send(request.build());
-    if (response.statusCode() != 201) {
+    if (response.statusCode() != expected) {
       throw new IOException(server + " answered " + response.statusCode() + ": " + response.body());
     }
-    return response.body();
+    return JSON.readTree(response.body());
   }
 
   /** A search request for {@code image}, built once so a load can send it many times. */

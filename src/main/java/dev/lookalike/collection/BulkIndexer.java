@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -223,7 +222,7 @@ public final class BulkIndexer implements Indexer {
                 input.id(),
                 input.uri(),
                 input.label(),
-                Map.of(),
+                input.metadata(),
                 batch.get(i).image().thumbnailPng(),
                 codes.get(i).codes(),
                 codes.get(i).reconstructionError()));

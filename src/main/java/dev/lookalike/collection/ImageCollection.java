@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Adds and removes uploaded images, one at a time or in batches. Every change is committed before
  * returning, so an acknowledged write survives a crash; concurrent changes share their commits
- * ({@link GroupCommit}).
+ * ({@link GroupCommit}), and concurrent single adds their encoding and index write ({@link
+ * AddBatcher}).
  */
 public final class ImageCollection {
 
@@ -27,12 +28,27 @@ public final class ImageCollection {
   private final CodeModel model;
   private final ImageIndex index;
   private final GroupCommit commits;
+  private final AddBatcher adds;
+  private final ChangeLog changes;
 
   public ImageCollection(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+    this(pipeline, model, index, new ChangeLog());
+  }
+
+  /** A collection that records the ids it changes in {@code changes}, e.g. during a reindex. */
+  public ImageCollection(
+      ImagePipeline pipeline, CodeModel model, ImageIndex index, ChangeLog changes) {
     this.pipeline = pipeline;
     this.model = model;
     this.index = index;
     this.commits = new GroupCommit(index);
+    this.adds = new AddBatcher(model, index, changes);
+    this.changes = changes;
+  }
+
+  /** Batches the single adds were written in since start (concurrent adds share one). */
+  public long addBatches() {
+    return adds.batches();
   }
 
   /** Commits made for adds and deletes since start. */
@@ -50,8 +66,9 @@ public final class ImageCollection {
       throws IOException {
     Upload upload = new Upload(bytes, label, uri);
     PreparedImage prepared = pipeline.prepare(bytes);
-    EncodedImage encoded = model.encode(List.of(prepared.input())).get(0);
-    index.add(List.of(upload.record(metadata, prepared, encoded)));
+    adds.add(
+        new AddBatcher.Pending(
+            prepared.input(), encoded -> upload.record(metadata, prepared, encoded)));
     commits.awaitDurable();
     return upload.id();
   }
@@ -135,6 +152,7 @@ public final class ImageCollection {
     }
     if (!records.isEmpty()) {
       index.add(records);
+      changes.changed(records.stream().map(ImageRecord::id).toList());
       commits.awaitDurable();
     }
     return new BatchResult(records.stream().map(ImageRecord::id).toList(), skipped, failed);
@@ -143,6 +161,7 @@ public final class ImageCollection {
   public boolean delete(String id) throws IOException {
     boolean deleted = index.delete(id);
     if (deleted) {
+      changes.changed(id);
       commits.awaitDurable();
     }
     return deleted;

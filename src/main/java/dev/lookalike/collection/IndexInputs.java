@@ -10,6 +10,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inputs of one indexing run, handed out one at a time to the decoding threads: a folder walk
@@ -17,8 +18,18 @@ import java.util.List;
  */
 public interface IndexInputs extends Closeable {
 
-  /** One input: its identity and how to turn it into pixels. */
-  record Input(String id, String uri, String label, Source source) {}
+  /** One input: its identity, what is stored with it, and how to turn it into pixels. */
+  record Input(String id, String uri, String label, Map<String, String> metadata, Source source) {
+
+    public Input {
+      metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** An input with no metadata. */
+    public Input(String id, String uri, String label, Source source) {
+      this(id, uri, label, Map.of(), source);
+    }
+  }
 
   /** Reads and decodes an input; throws for an input that is not a usable image. */
   @FunctionalInterface

@@ -26,22 +26,18 @@ public class SampleCollection {
   private static final Logger LOG = Logger.getLogger(SampleCollection.class);
 
   private final SampleConfig config;
-  private final ImagePipeline pipeline;
-  private final CodeModel model;
-  private final ImageIndex index;
   private volatile boolean settled;
 
   @Inject
-  public SampleCollection(
-      SampleConfig config, ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+  public SampleCollection(SampleConfig config) {
     this.config = config;
-    this.pipeline = pipeline;
-    this.model = model;
-    this.index = index;
   }
 
-  /** Indexes the sample if enabled and the index is empty; returns how many images were added. */
-  public synchronized int ensureIndexed() {
+  /**
+   * Indexes the sample into {@code index} if enabled and the index is empty; returns how many
+   * images were added.
+   */
+  public synchronized int ensureIndexed(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
     try {
       if (!config.enabled() || index.count() > 0) {
         return 0;

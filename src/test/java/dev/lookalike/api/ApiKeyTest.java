@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.lookalike.collection.SampleCollection;
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,12 +44,12 @@ class ApiKeyTest {
     }
   }
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 
   @BeforeEach
-  void sampleIndexed() {
+  void sampleIndexed() throws IOException {
     sample.ensureIndexed();
   }
 

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.collection.SampleCollection;
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.image.TestImages;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,12 +29,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ApiTestProfile.class)
 class ApiTest {
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 
   @BeforeEach
-  void sampleIndexed() {
+  void sampleIndexed() throws IOException {
     sample.ensureIndexed();
   }
 

@@ -8,11 +8,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.collection.SampleCollection;
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +26,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ApiTestProfile.class)
 class CollectionApiTest {
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 
   @BeforeEach
-  void sampleIndexed() {
+  void sampleIndexed() throws IOException {
     sample.ensureIndexed();
   }
 

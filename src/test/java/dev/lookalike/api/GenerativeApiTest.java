@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.codes.Coder;
-import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.image.FloatImage;
@@ -46,7 +46,7 @@ class GenerativeApiTest {
 
   private static final int SAMPLE_LIMIT = 20;
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 
@@ -57,7 +57,7 @@ class GenerativeApiTest {
   @Inject GenerativeModel generative;
 
   @BeforeEach
-  void sampleIndexed() {
+  void sampleIndexed() throws IOException {
     sample.ensureIndexed();
   }
 

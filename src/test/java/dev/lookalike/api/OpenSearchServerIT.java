@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.app.Components;
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.collection.IndexMigration;
 import dev.lookalike.collection.ProgressListener;
-import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
@@ -61,7 +61,7 @@ class OpenSearchServerIT {
     }
   }
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 

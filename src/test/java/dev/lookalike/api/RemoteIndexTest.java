@@ -4,13 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.client.RemoteIndexer;
 import dev.lookalike.client.ServerClient;
 import dev.lookalike.collection.FailureLog;
 import dev.lookalike.collection.IndexInputs;
 import dev.lookalike.collection.IndexingReport;
 import dev.lookalike.collection.ProgressListener;
-import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +37,7 @@ class RemoteIndexTest {
   @TestHTTPResource("/")
   URI server;
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lookalike.collection.SampleCollection;
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.Hit;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ApiKeyTest.WithKey.class)
 class SnapshotApiTest {
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 
@@ -40,7 +40,7 @@ class SnapshotApiTest {
   @Inject ImagePipeline pipeline;
 
   @BeforeEach
-  void sampleIndexed() {
+  void sampleIndexed() throws IOException {
     sample.ensureIndexed();
   }
 

@@ -3,11 +3,11 @@ package dev.lookalike.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.bench.SoakReport;
 import dev.lookalike.bench.SoakRun;
 import dev.lookalike.bench.SoakSettings;
 import dev.lookalike.client.ServerClient;
-import dev.lookalike.collection.SampleCollection;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +28,7 @@ class SoakTest {
   @TestHTTPResource("/")
   URI server;
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Test
   void mixedLoadEndsWithTheAcknowledgedCountAndNoErrors() throws Exception {

@@ -13,7 +13,7 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.lookalike.api.SampleImages;
-import dev.lookalike.collection.SampleCollection;
+import dev.lookalike.app.SampleStartup;
 import dev.lookalike.index.ImageIndex;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class BrowserTest {
   @TestHTTPResource("/")
   URL root;
 
-  @Inject SampleCollection sample;
+  @Inject SampleStartup sample;
 
   @Inject ImageIndex index;
 
@@ -71,7 +71,7 @@ class BrowserTest {
   }
 
   @BeforeEach
-  void open() {
+  void open() throws IOException {
     sample.ensureIndexed();
     ui =
         new UiPage(

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -51,6 +52,18 @@ public final class LuceneIndexes {
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
+    }
+  }
+
+  /** The model whose codes the index in {@code path} holds; empty for an empty or missing index. */
+  public static Optional<ModelIdentity> modelOf(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return Optional.empty();
+    }
+    try (FSDirectory directory = FSDirectory.open(path)) {
+      return DirectoryReader.indexExists(directory)
+          ? CommitData.read(directory, path.toString())
+          : Optional.empty();
     }
   }
 

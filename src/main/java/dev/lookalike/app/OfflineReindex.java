@@ -1,0 +1,58 @@
+package dev.lookalike.app;
+
+import dev.lookalike.collection.FailureLog;
+import dev.lookalike.collection.ProgressListener;
+import dev.lookalike.collection.Reindex;
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.lucene.LuceneIndexes;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The CLI's reindex, for an index no server holds: builds the new model's index beside the live one
+ * and makes it live ({@link LivePointer}) once complete. Holding the live index's write lock
+ * throughout keeps a server from starting on it meanwhile; a server that runs asks its own {@link
+ * ReindexJob} instead.
+ */
+public final class OfflineReindex {
+
+  /** What the run did and where the new index is. */
+  public record Result(Reindex.Report report, Path index, long liveImages) {}
+
+  /** Thrown when there is nothing to reindex. */
+  public static final class EmptyIndexException extends IllegalStateException {
+    EmptyIndexException(Path index) {
+      super("no images in " + index + " to reindex");
+    }
+  }
+
+  private final Components components;
+
+  public OfflineReindex(Components components) {
+    this.components = components;
+  }
+
+  /**
+   * Reindexes the index in {@code indexOverride} (or the configured one) into the model in {@code
+   * modelDir}.
+   */
+  public Result run(
+      Path modelDir,
+      Path indexOverride,
+      int threads,
+      FailureLog failures,
+      ProgressListener progress)
+      throws IOException {
+    Path liveDir = components.indexDir(indexOverride);
+    // the index names the model it holds: the old model itself is not needed to read it
+    ModelIdentity held =
+        LuceneIndexes.modelOf(liveDir).orElseThrow(() -> new EmptyIndexException(liveDir));
+    try (ImageIndex live = components.openEmbedded(liveDir, held, false);
+        ReindexTarget target = ReindexTarget.open(components, modelDir, indexOverride, held)) {
+      Reindex.Report report = target.reindex(live, threads).build(failures, progress);
+      target.makeLive();
+      return new Result(report, target.indexDir(), live.count());
+    }
+  }
+}
