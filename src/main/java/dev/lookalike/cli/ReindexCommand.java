@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Moves a collection to another model: re-encodes every image into a new index, then switches. */
@@ -69,6 +70,10 @@ public class ReindexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (server != null) {
+      if (index != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--index is for an index no server holds; not with --server");
+      }
       return askServer();
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 @ConfigMapping(prefix = "lookalike.dataset")
 public interface DatasetConfig {
 
+  /** Where Debian's dataset-fashion-mnist installs the IDX files. */
+  String DEBIAN_FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist";
+
   /** Directory of the Fashion-MNIST IDX files (Debian package dataset-fashion-mnist). */
-  @WithDefault("/usr/share/datasets/fashion-mnist")
+  @WithDefault(DEBIAN_FASHION_MNIST_DIR)
   Path fashionMnistDir();
 }

@@ -22,13 +22,22 @@ final class TrainingImages {
 
   static List<FloatImage> load(
       DataSource data, Path fashionMnistDir, ImageSpec spec, BiConsumer<Path, String> skipped) {
-    ImagePipeline pipeline = new ImagePipeline(ImageLimits.defaults(), spec, spec.size());
     Optional<FashionMnist.Split> split = data.fashionMnistSplit();
     if (split.isPresent()) {
-      return FashionMnist.load(fashionMnistDir, split.get()).images().stream()
-          .map(pipeline::toInput)
-          .toList();
+      List<FloatImage> images = FashionMnist.load(fashionMnistDir, split.get()).images();
+      // already model input (28x28 grey for a 28x28 grey model): no image library is loaded,
+      // so a minimal runtime without OpenCV can train on it (StandaloneTrain)
+      if (images.stream().allMatch(image -> image.matches(spec))) {
+        return images;
+      }
+      ImagePipeline pipeline = pipeline(spec);
+      return images.stream().map(pipeline::toInput).toList();
     }
+    ImagePipeline pipeline = pipeline(spec);
     return ImageFiles.decodeAll(ImageFiles.find(List.of(data.path())), pipeline::toInput, skipped);
+  }
+
+  private static ImagePipeline pipeline(ImageSpec spec) {
+    return new ImagePipeline(ImageLimits.defaults(), spec, spec.size());
   }
 }
