@@ -233,7 +233,7 @@ public final class Components {
 
   /** The pipeline of the CLI, which decodes on a fixed pool of its own: no decode budget. */
   public ImagePipeline pipeline(CodeModel model) {
-    return new ImagePipeline(imageLimits(), model.spec(), config.image().thumbnailSize());
+    return decoding(new ImagePipeline(imageLimits(), model.spec(), config.image().thumbnailSize()));
   }
 
   /**
@@ -242,7 +242,12 @@ public final class Components {
    * refused with 503 instead of exhausting memory.
    */
   public ImagePipeline servingPipeline(ImageSpec spec, int thumbnailMaxSide) {
-    return new ImagePipeline(imageLimits(), decodeBudget, spec, thumbnailMaxSide);
+    return decoding(new ImagePipeline(imageLimits(), decodeBudget, spec, thumbnailMaxSide));
+  }
+
+  /** {@code pipeline} as {@code lookalike.image.reduced-jpeg-decoding} says JPEGs are decoded. */
+  private ImagePipeline decoding(ImagePipeline pipeline) {
+    return config.image().reducedJpegDecoding() ? pipeline : pipeline.withFullSizeDecoding();
   }
 
   /** The server's pipeline for the retrieval model's uploads. */

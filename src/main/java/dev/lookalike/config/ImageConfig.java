@@ -40,6 +40,14 @@ public interface ImageConfig {
   @WithDefault("2s")
   Duration decodeWait();
 
+  /**
+   * Decode a large JPEG at 1/2, 1/4 or 1/8 scale when that still covers the model input and the
+   * thumbnail (several times faster for photos). Index and serve with the same value: the two
+   * decodings give slightly different inputs.
+   */
+  @WithDefault("true")
+  boolean reducedJpegDecoding();
+
   /** Longest side of the stored thumbnails, in pixels. */
   @WithDefault("" + Thumbnailer.DEFAULT_MAX_SIDE)
   @Min(1)

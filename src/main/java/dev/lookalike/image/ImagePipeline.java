@@ -33,11 +33,31 @@ public final class ImagePipeline {
    */
   public ImagePipeline(
       ImageLimits limits, DecodeBudget budget, ImageSpec spec, int thumbnailMaxSide) {
+    this(
+        new ImageDecoder(limits, budget),
+        new ImagePreprocessor(spec),
+        new Thumbnailer(thumbnailMaxSide),
+        new DecodeHint(spec.size(), thumbnailMaxSide));
+  }
+
+  private ImagePipeline(
+      ImageDecoder decoder,
+      ImagePreprocessor preprocessor,
+      Thumbnailer thumbnailer,
+      DecodeHint hint) {
     OpenCvLoader.ensureLoaded();
-    this.decoder = new ImageDecoder(limits, budget);
-    this.preprocessor = new ImagePreprocessor(spec);
-    this.thumbnailer = new Thumbnailer(thumbnailMaxSide);
-    this.hint = new DecodeHint(spec.size(), thumbnailMaxSide);
+    this.decoder = decoder;
+    this.preprocessor = preprocessor;
+    this.thumbnailer = thumbnailer;
+    this.hint = hint;
+  }
+
+  /**
+   * The same pipeline decoding every JPEG at full size, never reduced: slower for large photos, and
+   * its inputs differ slightly from a reducing pipeline's, so index and query with the same choice.
+   */
+  public ImagePipeline withFullSizeDecoding() {
+    return new ImagePipeline(decoder, preprocessor, thumbnailer, DecodeHint.fullSize());
   }
 
   /** Default limits and a {@link Thumbnailer#DEFAULT_MAX_SIDE} thumbnail. */
