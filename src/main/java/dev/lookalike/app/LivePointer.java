@@ -68,6 +68,7 @@ public record LivePointer(Path model, Path index) {
    */
   public void write(Path base) throws IOException {
     Path file = fileFor(base);
+    Files.createDirectories(file.getParent());
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Properties properties = new Properties();
     properties.setProperty(MODEL, model.toAbsolutePath().normalize().toString());

@@ -18,8 +18,13 @@ public final class StandaloneTrain {
 
   public static void main(String... args) {
     NativeEngine.configure();
+    System.exit(run(args));
+  }
+
+  /** Runs {@code train} with {@code args}; its exit code. */
+  static int run(String... args) {
     TrainCommand train = new TrainCommand();
     train.dataset = () -> Path.of(DatasetConfig.DEBIAN_FASHION_MNIST_DIR);
-    System.exit(new CommandLine(train).execute(args));
+    return new CommandLine(train).execute(args);
   }
 }
