@@ -20,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -228,17 +227,20 @@ class BrowserTest {
     assertEquals(before, index.count(), "nothing added without the key");
     ui.byTestId("api-key-input").fill(API_KEY);
     ui.byTestId("api-key-submit").click();
-    ui.await(() -> count() == before + 1);
+    // the UI's acknowledgement (or its error banner) first: a failure then says what the UI showed
+    Locator added = ui.byTestId("added-image");
+    Locator error = ui.byTestId("error");
+    ui.await(() -> added.count() > 0 || error.isVisible());
+    assertEquals(
+        1,
+        added.count(),
+        () ->
+            "the UI acknowledged the add; it showed: "
+                + (error.isVisible() ? error.innerText() : "no error")
+                + " / "
+                + ui.byTestId("add-result").innerText());
     assertEquals(before + 1, index.count());
     ui.screenshot("collection.png", false);
-  }
-
-  private long count() {
-    try {
-      return index.count();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Test

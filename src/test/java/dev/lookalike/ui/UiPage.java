@@ -25,7 +25,11 @@ final class UiPage {
   static final Path SCREENSHOTS =
       Path.of(System.getProperty("test.screenshots", "target/screenshots"));
 
-  private static final double WAIT_MS = 20_000;
+  /**
+   * Generous: CI runs the server, Chromium and a two-node cluster on two cores; success returns
+   * early.
+   */
+  private static final double WAIT_MS = 45_000;
 
   private final Page page;
 
