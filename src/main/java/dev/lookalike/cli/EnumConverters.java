@@ -1,6 +1,7 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.eval.EvaluationSources;
 import dev.lookalike.eval.EvaluationSplit;
@@ -26,6 +27,13 @@ final class EnumConverters {
     @Override
     public BinarizerMethod convert(String value) {
       return BinarizerMethod.parse(value);
+    }
+  }
+
+  static final class DenseCodeConverter implements ITypeConverter<DenseCode> {
+    @Override
+    public DenseCode convert(String value) {
+      return DenseCode.parse(value);
     }
   }
 

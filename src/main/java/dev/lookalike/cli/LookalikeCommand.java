@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       MigrateCommand.class,
       SnapshotCommand.class,
       RestoreCommand.class,
-      ReindexCommand.class
+      ReindexCommand.class,
+      RecodeCommand.class
     })
 public class LookalikeCommand {}

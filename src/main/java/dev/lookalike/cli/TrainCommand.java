@@ -1,6 +1,7 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.encoder.DeviceChoice;
@@ -116,6 +117,16 @@ public class TrainCommand implements Callable<Integer> {
       description = "itq, median or units (one bit per code unit).")
   BinarizerMethod binarizer;
 
+  @Option(
+      names = "--dense-code",
+      defaultValue = DenseCode.DEFAULT_NAME,
+      converter = EnumConverters.DenseCodeConverter.class,
+      description =
+          "whitened (the latent's principal axes divided by the square root of their standard"
+              + " deviation) or unit (the latent as it is); both then scaled to unit length."
+              + " Default: ${DEFAULT-VALUE}.")
+  DenseCode dense;
+
   @Option(names = "--seed", defaultValue = "42")
   long seed;
 
@@ -225,6 +236,7 @@ public class TrainCommand implements Callable<Integer> {
             filters,
             bits,
             binarizer,
+            dense,
             batchNorm,
             CodeLayer.parse(codeLayer),
             epochs,

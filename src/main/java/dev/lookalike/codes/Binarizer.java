@@ -6,6 +6,7 @@ import dev.lookalike.linalg.ItqRotation;
 import dev.lookalike.linalg.Matrices;
 import dev.lookalike.linalg.Pca;
 import dev.lookalike.linalg.SeededSampling;
+import dev.lookalike.linalg.Vectors;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -73,10 +74,10 @@ public final class Binarizer {
                 + ", expected the mean's dimension "
                 + mean.length);
       }
-      requireFinite(projection[b], "projection[" + b + "]");
+      Vectors.requireFinite(projection[b], "projection[" + b + "]");
     }
-    requireFinite(mean, "mean");
-    requireFinite(thresholds, "thresholds");
+    Vectors.requireFinite(mean, "mean");
+    Vectors.requireFinite(thresholds, "thresholds");
     this.mean = mean.clone();
     this.projection = Pca.deepCopy(projection);
     this.thresholds = thresholds.clone();
@@ -248,13 +249,5 @@ public final class Binarizer {
         .parallel()
         .forEach(i -> out[i] = Matrices.toFloat(projectOne(vectors[i], mean, directions)));
     return out;
-  }
-
-  private static void requireFinite(float[] values, String name) {
-    for (int i = 0; i < values.length; i++) {
-      if (!Float.isFinite(values[i])) {
-        throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + values[i]);
-      }
-    }
   }
 }

@@ -33,7 +33,7 @@ public final class CodeModel implements AutoCloseable {
             network.manifest().spec(),
             BATCH);
     this.decoder = ConvAutoencoder.decoderOf(autoencoder);
-    this.coder = new Coder(network.manifest().binarizer());
+    this.coder = network.manifest().coder();
   }
 
   /** Opens a model directory or the shipped model. */

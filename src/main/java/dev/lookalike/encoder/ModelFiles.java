@@ -52,6 +52,20 @@ public final class ModelFiles {
     replace(directory.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
   }
 
+  /**
+   * Writes a model directory with the weights of {@code source} and a new manifest, e.g. the same
+   * network with refitted codes.
+   */
+  public static void write(Path directory, ModelSource source, Record manifest) throws IOException {
+    byte[] weights;
+    try (InputStream in = source.open(WEIGHTS)) {
+      weights = in.readAllBytes();
+    }
+    Files.createDirectories(directory);
+    replace(directory.resolve(WEIGHTS), weights);
+    replace(directory.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
+  }
+
   /** The parsed manifest, the weight bytes and the fingerprint of both files. */
   record Loaded<M extends Record>(M manifest, byte[] weights, String fingerprint) {}
 

@@ -1,11 +1,15 @@
 package dev.lookalike.encoder;
 
 import dev.lookalike.codes.Binarizer;
+import dev.lookalike.codes.Coder;
+import dev.lookalike.codes.DenseProjection;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.nn.ConvAutoencoder;
 import dev.lookalike.training.EpochStats;
 import dev.lookalike.training.TrainingReport;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The {@code model.json} of a model directory: everything needed to rebuild the network, turn its
@@ -19,7 +23,9 @@ import dev.lookalike.training.TrainingReport;
  * @param noise the corruption used in training
  * @param objective the training loss and augmentation ({@link DaeObjective#spec()}); absent in
  *     older files
- * @param binarizer how latents become bits (learned on the training codes)
+ * @param binarizer how dense codes become bits (learned on the training codes)
+ * @param dense the projection of the latent before it is scaled to the unit dense code; absent
+ *     (older files, {@code --dense-code unit}) when the dense code is the unit latent
  * @param command the CLI command that produced the model
  */
 public record ModelManifest(
@@ -35,6 +41,7 @@ public record ModelManifest(
     String noise,
     String objective,
     Binarizer binarizer,
+    DenseProjection dense,
     TrainingReport<EpochStats> training,
     String command,
     String created) {
@@ -49,7 +56,15 @@ public record ModelManifest(
     if (binarizer == null) {
       throw new IllegalArgumentException("model.json has no binarizer");
     }
-    if (binarizer.dimension() != latent || binarizer.bits() != bits) {
+    if (dense != null && dense.dimension() != latent) {
+      throw new IllegalArgumentException(
+          "dense projection takes "
+              + dense.dimension()
+              + " values but the model has latent "
+              + latent);
+    }
+    new Coder(binarizer, Optional.ofNullable(dense)); // refuses a projection the bits do not fit
+    if ((dense == null && binarizer.dimension() != latent) || binarizer.bits() != bits) {
       throw new IllegalArgumentException(
           "binarizer is "
               + binarizer.dimension()
@@ -61,6 +76,35 @@ public record ModelManifest(
               + bits
               + " bits");
     }
+  }
+
+  /** How this model's latents become codes. */
+  public Coder coder() {
+    return new Coder(binarizer, Optional.ofNullable(dense));
+  }
+
+  /**
+   * This manifest with another coder (e.g. refitted by {@code recode}), {@code how} appended to the
+   * recorded command.
+   */
+  public ModelManifest withCoder(Coder coder, String how) {
+    return new ModelManifest(
+        format,
+        architecture,
+        size,
+        channels,
+        latent,
+        filters,
+        batchNorm,
+        codeLayer,
+        coder.binarizer().bits(),
+        noise,
+        objective,
+        coder.binarizer(),
+        coder.projection().orElse(null),
+        training,
+        command + " && " + how,
+        Instant.now().toString());
   }
 
   public ImageSpec spec() {

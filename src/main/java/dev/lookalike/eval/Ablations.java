@@ -15,18 +15,27 @@ final class Ablations {
 
   /**
    * @param latents the raw latents of database and queries
-   * @param dense their unit-length versions, the served dense codes
+   * @param dense the served dense codes
+   * @param whitened whether those are whitened (then the plain latent's cosine is a row)
    * @param own the model's binarizer method
    */
   static List<MethodResult> of(
-      Methods methods, Rows latents, Rows dense, BinarizerMethod own, int bits, long seed) {
+      Methods methods,
+      Rows latents,
+      Rows dense,
+      boolean whitened,
+      BinarizerMethod own,
+      int bits,
+      long seed) {
     List<MethodResult> results = new ArrayList<>();
     results.add(methods.l2("ablation: DAE latent L2", FAMILY, latents));
+    if (whitened) {
+      results.add(methods.cosine("ablation: DAE unit latent cosine", FAMILY, latents.unit()));
+    }
     float[] mean = Pca.fit(latents.fitSample(seed), 1).mean();
     results.add(methods.cosine("ablation: DAE centred cosine", FAMILY, latents.centred(mean)));
-    int latent = latents.database()[0].length;
-    for (double power : new double[] {0.5, 1.0}) {
-      Pca pca = Pca.fit(latents.fitSample(seed), latent);
+    Pca pca = Pca.fit(latents.fitSample(seed), latents.database()[0].length);
+    for (double power : new double[] {0.25, 0.5, 0.75, 1.0}) {
       results.add(
           methods.cosine(
               "ablation: DAE PCA-whitened^" + power + " cosine",

@@ -105,7 +105,7 @@ public final class Evaluation {
 
     log.accept("encoding " + database.size() + " database and " + queries.size() + " query images");
     Rows latents = new Rows(model.latents(database.images()), model.latents(queries.images()));
-    Rows dense = latents.unit();
+    Rows dense = latents.dense(model.coder());
     Binarizer own = model.coder().binarizer();
     Rows.Bits codes = dense.encode(own);
     results.add(methods.cosine("DAE dense exact (cosine)", "model", dense));
@@ -120,7 +120,15 @@ public final class Evaluation {
     }
     results.addAll(
         Baselines.otherLengths(methods, pixels, dense, own.method(), bits, extras.bits(), seed));
-    results.addAll(Ablations.of(methods, latents, dense, own.method(), bits, seed));
+    results.addAll(
+        Ablations.of(
+            methods,
+            latents,
+            dense,
+            model.coder().projection().isPresent(),
+            own.method(),
+            bits,
+            seed));
     if (indexRows != IndexRows.NONE) {
       results.addAll(
           new IndexedModes(model.identity(), scratch, tuning, log)

@@ -1,6 +1,7 @@
 package dev.lookalike.eval;
 
 import dev.lookalike.codes.Binarizer;
+import dev.lookalike.codes.Coder;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.linalg.Pca;
@@ -36,6 +37,11 @@ record Rows(float[][] database, float[][] queries) {
 
   Rows unit() {
     return new Rows(Vectors.unit(database), Vectors.unit(queries));
+  }
+
+  /** The dense codes {@code coder} makes of these latents. */
+  Rows dense(Coder coder) {
+    return new Rows(coder.dense(database), coder.dense(queries));
   }
 
   Rows centred(float[] mean) {

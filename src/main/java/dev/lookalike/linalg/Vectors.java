@@ -65,4 +65,13 @@ public final class Vectors {
     }
     return out;
   }
+
+  /** Refuses NaN and infinite values, naming {@code name} and the index of the first. */
+  public static void requireFinite(float[] values, String name) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + values[i]);
+      }
+    }
+  }
 }

@@ -1,8 +1,8 @@
 package dev.lookalike.training;
 
-import dev.lookalike.codes.Binarizer;
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.codes.Coder;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.encoder.LatentEncoder;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.image.FloatImage;
@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 public final class ModelTraining
     extends ModelDirectoryTraining<ModelTraining.Request, EpochStats, ModelManifest> {
 
-  /** Latents of at most this many images are used to learn the binarizer; more changes nothing. */
-  private static final int BINARIZER_SAMPLE = 20_000;
+  /** Latents of at most this many images are used to fit the coder; more changes nothing. */
+  static final int CODER_SAMPLE = 20_000;
 
   /**
    * What to train.
@@ -42,6 +42,7 @@ public final class ModelTraining
       CodeLayer codeLayer,
       int bits,
       BinarizerMethod binarizer,
+      DenseCode dense,
       TrainingOptions options,
       DaeObjective objective,
       String command)
@@ -66,6 +67,7 @@ public final class ModelTraining
           CodeLayer.LINEAR,
           bits,
           binarizer,
+          DenseCode.DEFAULT,
           options,
           DaeObjective.RECONSTRUCTION,
           command);
@@ -121,10 +123,10 @@ public final class ModelTraining
             request.spec(),
             256);
     long seed = request.options().seed();
-    List<FloatImage> sample = SeededSampling.sample(images, BINARIZER_SAMPLE, seed);
-    // Bits are learned on the unit-length latents, which is what Coder binarizes.
-    float[][] latents = Coder.unit(encoder.encode(sample));
-    Binarizer binarizer = Binarizer.fit(latents, request.bits(), request.binarizer(), seed);
+    List<FloatImage> sample = SeededSampling.sample(images, CODER_SAMPLE, seed);
+    Coder coder =
+        Coder.fit(
+            encoder.encode(sample), request.dense(), request.bits(), request.binarizer(), seed);
     return new ModelManifest(
         ModelManifest.FORMAT,
         ModelManifest.CONV_DAE,
@@ -137,7 +139,8 @@ public final class ModelTraining
         request.bits(),
         request.options().corruption().spec(),
         request.objective().spec(),
-        binarizer,
+        coder.binarizer(),
+        coder.projection().orElse(null),
         report.get(),
         request.command(),
         Instant.now().toString());

@@ -1,6 +1,7 @@
 package dev.lookalike.training;
 
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.nn.CodeLayer;
@@ -34,6 +35,7 @@ public record TrainPlan(
     int filters,
     int bits,
     BinarizerMethod binarizer,
+    DenseCode dense,
     boolean batchNorm,
     CodeLayer codeLayer,
     Integer epochs,
@@ -75,8 +77,9 @@ public record TrainPlan(
     if (maxImages != null && maxImages < 1) {
       throw new IllegalArgumentException("--max-images must be at least 1, got: " + maxImages);
     }
-    if (binarizer == null || codeLayer == null || objective == null) {
-      throw new IllegalArgumentException("binarizer, code layer and objective are required");
+    if (binarizer == null || dense == null || codeLayer == null || objective == null) {
+      throw new IllegalArgumentException(
+          "binarizer, dense code, code layer and objective are required");
     }
   }
 

@@ -67,6 +67,7 @@ public final class TrainingService {
             plan.codeLayer(),
             plan.bits(),
             plan.binarizer(),
+            plan.dense(),
             options,
             objective,
             plan.command());

@@ -101,5 +101,45 @@ class ReindexCliTest {
     assertEquals(1, again.exitCode());
     assertTrue(
         again.getErrorOutput().contains("is the live model already"), again.getErrorOutput());
+
+    // the same network with other codes: a new model, so a new index
+    Path recoded = dir.resolve("recoded");
+    LaunchResult unknown =
+        launcher.launch(
+            "recode",
+            "--model",
+            model.toString(),
+            "--out",
+            recoded.toString(),
+            "--dense-code",
+            "x");
+    assertEquals(2, unknown.exitCode());
+    assertTrue(
+        unknown.getErrorOutput().contains("expected one of unit, whitened"),
+        unknown.getErrorOutput());
+    LaunchResult recode =
+        launcher.launch(
+            "recode",
+            "--model",
+            model.toString(),
+            "--out",
+            recoded.toString(),
+            "--dense-code",
+            "unit",
+            "--bits",
+            "32");
+    assertEquals(0, recode.exitCode(), recode.getErrorOutput());
+    assertTrue(
+        recode.getOutput().contains("dense code unit, 32-bit ITQ, fitted on 60 images"),
+        recode.getOutput());
+    JsonNode manifest = JSON.readTree(recoded.resolve("model.json").toFile());
+    assertEquals(32, manifest.get("bits").asInt());
+    assertTrue(manifest.get("dense").isNull(), manifest.toString());
+    assertTrue(manifest.get("command").asText().endsWith("--bits 32"), manifest.toString());
+    LaunchResult moved =
+        launcher.launch("reindex", "--model", recoded.toString(), "--index", index.toString());
+    assertEquals(0, moved.exitCode(), moved.getErrorOutput());
+    assertEquals(
+        recoded.toAbsolutePath(), LivePointer.read(index).orElseThrow().model(), "switched again");
   }
 }

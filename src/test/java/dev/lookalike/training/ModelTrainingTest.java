@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.codes.Codes;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelManifest;
@@ -124,6 +125,7 @@ class ModelTrainingTest {
             CodeLayer.parse("binary:4"),
             8,
             BinarizerMethod.UNITS,
+            DenseCode.DEFAULT,
             new TrainingOptions(2, 16, 0.003f, 0.25, 3, Corruption.parse("gaussian:0.2")),
             objective,
             "test");
@@ -231,6 +233,7 @@ class ModelTrainingTest {
         CodeLayer.LINEAR,
         32,
         binarizer,
+        DenseCode.DEFAULT,
         options,
         objective,
         "test");

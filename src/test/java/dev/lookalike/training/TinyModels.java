@@ -2,6 +2,7 @@ package dev.lookalike.training;
 
 import dev.lookalike.api.SampleImages;
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.nn.CodeLayer;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class TinyModels {
                 4,
                 16,
                 BinarizerMethod.ITQ,
+                DenseCode.DEFAULT,
                 false,
                 CodeLayer.LINEAR,
                 1,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.codes.Codes;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.ModelSource;
@@ -73,6 +74,7 @@ class TrainingReproducibilityTest {
               CodeLayer.parse("binary:2"),
               8,
               BinarizerMethod.UNITS,
+              DenseCode.DEFAULT,
               options,
               contractive,
               "test");

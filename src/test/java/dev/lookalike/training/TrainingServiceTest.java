@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.api.SampleImages;
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.DenseCode;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.encoder.Devices;
 import dev.lookalike.encoder.ModelFiles;
@@ -38,6 +39,7 @@ class TrainingServiceTest {
         4,
         8,
         BinarizerMethod.ITQ,
+        DenseCode.DEFAULT,
         false,
         CodeLayer.LINEAR,
         1,

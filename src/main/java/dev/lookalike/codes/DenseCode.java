@@ -1,0 +1,54 @@
+package dev.lookalike.codes;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** How a model's dense code is derived from its latent (both end scaled to unit length). */
+public enum DenseCode {
+  /** The latent itself. */
+  UNIT,
+  /** The latent partially whitened: {@link DenseProjection#whitening} to {@link #POWER}. */
+  WHITENED;
+
+  /** What {@code train} fits unless told otherwise; measured in BENCHMARKS.md (issue 10). */
+  public static final String DEFAULT_NAME = "whitened";
+
+  public static final DenseCode DEFAULT = parse(DEFAULT_NAME);
+
+  /** Chosen on the validation splits among 0.5 and 1 (full whitening amplifies noise axes). */
+  public static final double POWER = 0.5;
+
+  /** The projection this choice fits to {@code latents}; empty for {@link #UNIT}. */
+  public Optional<DenseProjection> fit(float[][] latents) {
+    return switch (this) {
+      case UNIT -> Optional.empty();
+      case WHITENED -> Optional.of(DenseProjection.whitening(latents, POWER));
+    };
+  }
+
+  /** The choice a stored projection (or none) stands for. */
+  public static DenseCode of(Optional<DenseProjection> projection) {
+    return projection.isPresent() ? WHITENED : UNIT;
+  }
+
+  /** Parses a name, ignoring case and surrounding blanks; the error lists what is allowed. */
+  public static DenseCode parse(String name) {
+    if (name != null) {
+      String wanted = name.strip().toUpperCase(Locale.ROOT);
+      for (DenseCode code : values()) {
+        if (code.name().equals(wanted)) {
+          return code;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown dense code '"
+            + name
+            + "'; expected one of "
+            + Arrays.stream(values())
+                .map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+  }
+}
