@@ -54,6 +54,21 @@ public final class Coder {
     return new Codes(dense, binarizer.encode(dense));
   }
 
+  /**
+   * The codes of a dense code made otherwise than from one latent, e.g. the mean direction of an
+   * expanded query: it is binarized as it is, not projected again.
+   */
+  public Codes ofDense(float[] dense) {
+    if (dense.length != binarizer.dimension()) {
+      throw new IllegalArgumentException(
+          "dense code has "
+              + dense.length
+              + " values; the binarizer expects "
+              + binarizer.dimension());
+    }
+    return new Codes(dense, binarizer.encode(dense));
+  }
+
   /** The unit-length dense code of {@code latent}. */
   public float[] dense(float[] latent) {
     int expected = projection == null ? binarizer.dimension() : projection.dimension();

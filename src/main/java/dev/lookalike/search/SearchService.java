@@ -46,7 +46,7 @@ public final class SearchService {
         expander.variants(image, expansion.variants(), expansion.temperature(), expansion.seed())) {
       inputs.add(pipeline.toInput(variant));
     }
-    Codes codes = model.coder().code(QueryExpansion.dense(model, inputs));
+    Codes codes = model.coder().ofDense(QueryExpansion.dense(model, inputs));
     return respond(index.search(codes, params), params, start);
   }
 

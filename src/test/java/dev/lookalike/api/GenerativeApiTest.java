@@ -142,7 +142,7 @@ class GenerativeApiTest {
     assertEquals(SAMPLE_LIMIT, all.size());
 
     // positive control: without expansion the query direction is the query's own code
-    float[] own = model.latents(List.of(pipeline.toInput(query)))[0];
+    float[] own = model.coder().dense(model.latents(List.of(pipeline.toInput(query)))[0]);
     assertHits(expected(own, all, 5), exactHits(query, "k=5"), "plain exact search");
 
     // at temperature 0 every variant is the decode of the posterior mean, whatever the seed
@@ -153,7 +153,7 @@ class GenerativeApiTest {
     }
     float[] mean = new float[own.length];
     for (float[] latent : model.latents(inputs)) {
-      float[] unit = Coder.unit(latent);
+      float[] unit = model.coder().dense(latent);
       for (int i = 0; i < mean.length; i++) {
         mean[i] += unit[i] / inputs.size();
       }
