@@ -11,6 +11,7 @@ import dev.lookalike.index.IndexEngine;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.NotSupportedByEngineException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -63,7 +64,13 @@ public final class ReindexTarget implements AutoCloseable {
       throw new IllegalArgumentException(
           "no model in " + modelDir + " (no " + ModelFiles.MANIFEST + ")");
     }
-    CodeModel model = CodeModel.load(ModelSource.directory(modelDir));
+    CodeModel model;
+    try {
+      model = CodeModel.load(ModelSource.directory(modelDir));
+    } catch (UncheckedIOException e) {
+      // damaged or of another architecture: the caller named it, so it is a bad argument
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     try {
       if (model.identity().equals(live)) {
         throw new IllegalArgumentException(

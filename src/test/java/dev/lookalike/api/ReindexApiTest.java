@@ -103,6 +103,19 @@ class ReindexApiTest {
         .statusCode(400)
         .contentType(Problem.MEDIA_TYPE)
         .body("detail", containsString("no model in"));
+    // a damaged model: the request names it, so it is the client's error, not the server's
+    Path damaged = Files.createDirectories(indexDir.resolveSibling("damaged-model"));
+    Files.writeString(damaged.resolve("model.json"), "{\"format\": 1, \"architecture\": ");
+    given()
+        .header("X-Api-Key", ApiKeyTest.KEY)
+        .contentType("application/json")
+        .body(Map.of("model", damaged.toString()))
+        .when()
+        .post("/api/admin/reindex")
+        .then()
+        .statusCode(400)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("detail", containsString("cannot load model from"));
 
     List<Integer> answers = new CopyOnWriteArrayList<>();
     AtomicBoolean stop = new AtomicBoolean();
