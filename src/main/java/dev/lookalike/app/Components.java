@@ -8,6 +8,7 @@ import dev.lookalike.config.ModelConfig;
 import dev.lookalike.config.OpenSearchConfig;
 import dev.lookalike.config.SearchConfig;
 import dev.lookalike.config.VaeConfig;
+import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelSource;
@@ -130,6 +131,11 @@ public final class Components {
         index.hybridFactor(),
         index.maxChunkRadius(),
         index.diffusion().params());
+  }
+
+  /** How searches by image put an edited copy's original first. */
+  public CopyCheck copyCheck() {
+    return config.search().copyCheck().check();
   }
 
   public IndexEngine engine() {

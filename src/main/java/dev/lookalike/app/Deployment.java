@@ -4,6 +4,7 @@ import dev.lookalike.collection.ChangeLog;
 import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.collection.Snapshots;
+import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.CollectionAnalytics;
@@ -43,12 +44,13 @@ public final class Deployment {
       CodeModel model,
       ImageIndex index,
       ImagePipeline pipeline,
+      CopyCheck copyCheck,
       ChangeLog changes,
       Optional<Path> snapshotDir) {
     this.model = model;
     this.index = index;
     this.pipeline = pipeline;
-    this.search = new SearchService(pipeline, model, index);
+    this.search = new SearchService(pipeline, model, index, copyCheck);
     this.collection = new ImageCollection(pipeline, model, index, changes);
     this.map = new CollectionMap(index.analytics());
     this.snapshots = new Snapshots(index, snapshotDir, Clock.systemUTC());

@@ -48,7 +48,13 @@ public class Producers {
     try {
       ImageIndex index = components.openIndex(null, model);
       return new LiveDeployment(
-          new Deployment(model, index, components.servingPipeline(model), changes, snapshots.dir()),
+          new Deployment(
+              model,
+              index,
+              components.servingPipeline(model),
+              components.copyCheck(),
+              changes,
+              snapshots.dir()),
           changes);
     } catch (RuntimeException e) {
       model.close();

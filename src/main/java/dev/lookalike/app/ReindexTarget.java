@@ -113,7 +113,13 @@ public final class ReindexTarget implements AutoCloseable {
   /** The server's deployment of this target; the deployment owns the model and index from now. */
   public Deployment deployment(ChangeLog changes, Optional<Path> snapshots) {
     handedOver = true;
-    return new Deployment(model, index, components.servingPipeline(model), changes, snapshots);
+    return new Deployment(
+        model,
+        index,
+        components.servingPipeline(model),
+        components.copyCheck(),
+        changes,
+        snapshots);
   }
 
   @Override

@@ -225,7 +225,8 @@ public class EvaluateCommand implements Callable<Integer> {
               },
               generative == null ? null : new Augmenter(generative),
               expand == null ? null : new Expansion(expand, expandTemperature, seed),
-              new Evaluation.Extras(extraBits, aqe == null ? null : parseAqe(aqe)));
+              new Evaluation.Extras(
+                  extraBits, aqe == null ? null : parseAqe(aqe), components.copyCheck()));
       report =
           evaluation.run(
               data.database(),

@@ -70,7 +70,9 @@ public class SearchCommand implements Callable<Integer> {
     SearchResponse response;
     try (CodeModel codeModel = components.openModel(store.model, store.index);
         ImageIndex target = components.openIndexReadOnly(store.index, codeModel)) {
-      SearchService search = new SearchService(components.pipeline(codeModel), codeModel, target);
+      SearchService search =
+          new SearchService(
+              components.pipeline(codeModel), codeModel, target, components.copyCheck());
       response = ImageArguments.decode(image, bytes -> search.search(bytes, params));
     }
     if (asJson) {

@@ -1,9 +1,13 @@
 package dev.lookalike.config;
 
+import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -23,4 +27,28 @@ public interface SearchConfig {
   /** The mode when the request gives none: diffusion, dense, hash, hybrid or exact. */
   @WithDefault("diffusion")
   SearchMode defaultMode();
+
+  /** How a search by image puts an edited copy's original first, under {@code copy-check.*}. */
+  @WithName("copy-check") // named here too, so that a validation error names the property
+  CopyCheckConfig copyCheck();
+
+  /** The defaults and ranges are {@link CopyCheck}'s. */
+  interface CopyCheckConfig {
+
+    /** How many of the first hits are compared pixel by pixel with the query; 0 turns it off. */
+    @WithDefault("" + CopyCheck.DEFAULT_CANDIDATES)
+    @Min(0)
+    @Max(CopyCheck.MAX_CANDIDATES)
+    int candidates();
+
+    /** The least alignment score (a correlation in [0, 1]) that makes a hit the original. */
+    @WithDefault(CopyCheck.DEFAULT_THRESHOLD)
+    @DecimalMin(value = "0", message = "must be in [0, 1], got ${validatedValue}")
+    @DecimalMax(value = "1", message = "must be in [0, 1], got ${validatedValue}")
+    float threshold();
+
+    default CopyCheck check() {
+      return new CopyCheck(candidates(), threshold());
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.lookalike.eval;
 
 import ai.djl.ndarray.NDManager;
 import dev.lookalike.codes.Binarizer;
+import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.generative.Augmenter;
@@ -39,9 +40,11 @@ public final class Evaluation {
    *
    * @param bits further code lengths to measure the model's ITQ codes and PCA-ITQ at
    * @param neighbourExpansion re-rank by α-query expansion over the top hits, or null
+   * @param copyCheck the server's copy check, measured on top of the default mode when enabled
    */
-  public record Extras(List<Integer> bits, NeighbourExpansion neighbourExpansion) {
-    public static final Extras NONE = new Extras(List.of(), null);
+  public record Extras(
+      List<Integer> bits, NeighbourExpansion neighbourExpansion, CopyCheck copyCheck) {
+    public static final Extras NONE = new Extras(List.of(), null, CopyCheck.OFF);
 
     public Extras {
       bits = List.copyOf(bits);
@@ -131,7 +134,7 @@ public final class Evaluation {
             seed));
     if (indexRows != IndexRows.NONE) {
       results.addAll(
-          new IndexedModes(model.identity(), scratch, tuning, log)
+          new IndexedModes(model.identity(), scratch, tuning, extras.copyCheck(), log)
               .measure(database, queries, dense, codes, indexRows == IndexRows.RANKED_AND_SERVED));
     }
     return new EvaluationReport(

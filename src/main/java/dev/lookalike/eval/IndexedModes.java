@@ -1,6 +1,8 @@
 package dev.lookalike.eval;
 
 import dev.lookalike.codes.Codes;
+import dev.lookalike.copies.CopyCheck;
+import dev.lookalike.copies.CopyFirst;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The search modes served by the configured engine, on a scratch index of the database's codes
@@ -30,13 +33,23 @@ final class IndexedModes {
   private final ModelIdentity model;
   private final ScratchIndexes scratch;
   private final SearchParams tuning;
+  private final CopyCheck copyCheck;
   private final Consumer<String> log;
 
+  /**
+   * @param tuning the modes' tuning; its mode is the default mode, measured once more with {@code
+   *     copyCheck} when that is enabled
+   */
   IndexedModes(
-      ModelIdentity model, ScratchIndexes scratch, SearchParams tuning, Consumer<String> log) {
+      ModelIdentity model,
+      ScratchIndexes scratch,
+      SearchParams tuning,
+      CopyCheck copyCheck,
+      Consumer<String> log) {
     this.model = model;
     this.scratch = scratch;
     this.tuning = tuning;
+    this.copyCheck = copyCheck;
     this.log = log;
   }
 
@@ -67,16 +80,37 @@ final class IndexedModes {
       for (SearchMode mode :
           List.of(SearchMode.DENSE, SearchMode.HASH, SearchMode.HYBRID, SearchMode.DIFFUSION)) {
         String name = "DAE " + mode.id() + " (" + scratch.engine();
-        Ranked full = rank(index, database, queries, asked, mode, CUTOFF, asked.size());
+        CopyFirst plain = new CopyFirst(CopyCheck.OFF);
+        Ranked full = rank(index, database, queries, asked, mode, CUTOFF, plain);
         results.add(MethodResult.of(name + ")", "model", full.scores(), full.ms(), Double.NaN));
         if (served) {
-          Ranked top = rank(index, database, queries, asked, mode, SERVED_K, asked.size());
+          Ranked top = rank(index, database, queries, asked, mode, SERVED_K, plain);
           results.add(top.asServed(name + ", k=10)"));
+        }
+        if (mode == tuning.mode() && copyCheck.enabled()) {
+          CopyFirst checked = new CopyFirst(copyCheck);
+          String with = "DAE " + mode.id() + " + copy check (" + scratch.engine();
+          Ranked fullChecked = rank(index, database, queries, asked, mode, CUTOFF, checked);
+          results.add(
+              MethodResult.of(
+                  with + ")", "model", fullChecked.scores(), fullChecked.ms(), Double.NaN));
+          if (served) {
+            results.add(
+                rank(index, database, queries, asked, mode, SERVED_K, checked)
+                    .asServed(with + ", k=10)"));
+          }
         }
       }
       if (served) {
         Ranked exact =
-            rank(index, database, queries, asked, SearchMode.EXACT, SERVED_K, asked.size());
+            rank(
+                index,
+                database,
+                queries,
+                asked,
+                SearchMode.EXACT,
+                SERVED_K,
+                new CopyFirst(CopyCheck.OFF));
         results.add(exact.asServed("DAE exact (" + scratch.engine() + " scan, k=10)"));
       }
     }
@@ -100,7 +134,11 @@ final class IndexedModes {
     }
   }
 
-  /** The first {@code count} queries searched at k after a warm-up, scored and timed. */
+  /**
+   * Every query searched at k after a warm-up, scored and timed; {@code copies} checks the first
+   * hits against the query's pixels as the server does, the database's images standing for the
+   * stored thumbnails.
+   */
   private Ranked rank(
       ImageIndex index,
       LabeledImages database,
@@ -108,20 +146,26 @@ final class IndexedModes {
       List<Codes> asked,
       SearchMode mode,
       int k,
-      int count)
+      CopyFirst copies)
       throws IOException {
-    int n = Math.min(count, asked.size());
+    int n = asked.size();
+    CopyFirst.Pixels pixels =
+        ids ->
+            ids.stream()
+                .collect(
+                    Collectors.toMap(
+                        id -> id, id -> database.images().get(Integer.parseInt(id)), (a, b) -> a));
     SearchParams params =
         new SearchParams(
             k, 0, mode, null, tuning.hybridFactor(), tuning.maxChunkRadius(), tuning.diffusion());
     for (int q = 0; q < Math.min(n, 50); q++) { // warm up the JIT and the page cache
-      index.search(asked.get(q), params);
+      copies.search(index, asked.get(q), queries.images().get(q), params, pixels);
     }
     MetricAccumulator metrics = new MetricAccumulator();
     long t0 = System.nanoTime();
     List<List<Hit>> answers = new ArrayList<>(n);
     for (int q = 0; q < n; q++) {
-      answers.add(index.search(asked.get(q), params));
+      answers.add(copies.search(index, asked.get(q), queries.images().get(q), params, pixels));
     }
     double ms = (System.nanoTime() - t0) / 1e6 / Math.max(1, n);
     for (int q = 0; q < n; q++) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,12 @@ public interface ImageIndex extends Closeable {
    * crashed) run already added without reading each image.
    */
   Set<String> existing(Collection<String> ids) throws IOException;
+
+  /**
+   * The stored thumbnails of those of {@code ids} that are indexed and have one: one call for a
+   * search's first hits, which a search by image compares with the query's pixels.
+   */
+  Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException;
 
   /** What is stored for an image, codes and thumbnail included; empty when no image has that id. */
   Optional<IndexedImage> get(String id) throws IOException;

@@ -77,6 +77,11 @@ public record SearchParams(
     return new SearchParams(k, 0, mode, null);
   }
 
+  /** The same search for another page. */
+  public SearchParams page(int k, int offset) {
+    return new SearchParams(k, offset, mode, label, hybridFactor, maxChunkRadius, diffusion);
+  }
+
   /** How many ranked results must be found before paging. */
   public int window() {
     return k + offset;

@@ -1,38 +1,50 @@
 package dev.lookalike.search;
 
 import dev.lookalike.codes.Codes;
+import dev.lookalike.copies.CopyCheck;
+import dev.lookalike.copies.CopyFirst;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.generative.Expansion;
 import dev.lookalike.generative.QueryExpander;
 import dev.lookalike.generative.QueryExpansion;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.image.InvalidImageException;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Answers "which indexed images look like this one?": bytes → pixels → codes → index → hits. */
+/**
+ * Answers "which indexed images look like this one?": bytes → pixels → codes → index → hits, with
+ * an edited copy's original moved first ({@link CopyFirst}) when the query is such a copy.
+ */
 public final class SearchService {
 
   private final ImagePipeline pipeline;
   private final CodeModel model;
   private final ImageIndex index;
+  private final CopyFirst copyFirst;
 
-  public SearchService(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
+  public SearchService(
+      ImagePipeline pipeline, CodeModel model, ImageIndex index, CopyCheck copyCheck) {
     this.pipeline = pipeline;
     this.model = model;
     this.index = index;
+    this.copyFirst = new CopyFirst(copyCheck);
   }
 
   /** Searches by an image's bytes (any supported format). */
   public SearchResponse search(byte[] image, SearchParams params) throws IOException {
     long start = System.nanoTime();
-    Codes codes = model.codes(pipeline.toInput(image));
-    return respond(index.search(codes, params), params, start);
+    FloatImage input = pipeline.toInput(image);
+    Codes codes = model.codes(input);
+    return respond(copyFirst.search(index, codes, input, params, this::pixels), params, start);
   }
 
   /** Searches by an image's bytes, with its code averaged with those of generated variants. */
@@ -47,7 +59,8 @@ public final class SearchService {
       inputs.add(pipeline.toInput(variant));
     }
     Codes codes = model.coder().ofDense(QueryExpansion.dense(model, inputs));
-    return respond(index.search(codes, params), params, start);
+    return respond(
+        copyFirst.search(index, codes, inputs.get(0), params, this::pixels), params, start);
   }
 
   /** Searches by an indexed image; the image itself is usually the first hit. */
@@ -56,6 +69,19 @@ public final class SearchService {
     Codes codes =
         index.get(id).map(IndexedImage::codes).orElseThrow(() -> new UnknownImageException(id));
     return respond(index.search(codes, params), params, start);
+  }
+
+  /** Indexed images' pixels as the model sees them, from their stored thumbnails. */
+  private Map<String, FloatImage> pixels(List<String> ids) throws IOException {
+    Map<String, FloatImage> pixels = new HashMap<>();
+    for (Map.Entry<String, byte[]> thumbnail : index.thumbnails(ids).entrySet()) {
+      try {
+        pixels.put(thumbnail.getKey(), pipeline.toInput(thumbnail.getValue()));
+      } catch (InvalidImageException e) {
+        // a damaged thumbnail only keeps that hit out of the check
+      }
+    }
+    return pixels;
   }
 
   private static SearchResponse respond(List<Hit> hits, SearchParams params, long start) {

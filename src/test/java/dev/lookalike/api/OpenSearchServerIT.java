@@ -8,6 +8,7 @@ import dev.lookalike.app.Components;
 import dev.lookalike.app.SampleStartup;
 import dev.lookalike.collection.IndexMigration;
 import dev.lookalike.collection.ProgressListener;
+import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.index.ImageIndex;
@@ -89,7 +90,7 @@ class OpenSearchServerIT {
     assertEquals(300, index.count());
     try (ImageIndex embedded = LuceneIndexes.inMemory(IndexSettings.defaults(), model.identity())) {
       new IndexMigration(index, embedded, 128).copy(null, ProgressListener.NONE);
-      SearchService local = new SearchService(pipeline, model, embedded);
+      SearchService local = new SearchService(pipeline, model, embedded, CopyCheck.DEFAULT);
       double diffusionOverlap = 0;
       int queries = 8;
       for (int q = 0; q < queries; q++) {

@@ -2,6 +2,7 @@ package dev.lookalike.api;
 
 import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.Thumbnailer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,10 @@ public final class SampleImages {
 
   public static byte[] png(int index) {
     return new Thumbnailer(28).pngFromFloatImage(SAMPLE.images().get(index));
+  }
+
+  public static FloatImage image(int index) {
+    return SAMPLE.images().get(index);
   }
 
   public static String label(int index) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +55,11 @@ final class CountingCommits implements ImageIndex {
   @Override
   public Set<String> existing(Collection<String> ids) throws IOException {
     return index.existing(ids);
+  }
+
+  @Override
+  public Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException {
+    return index.thumbnails(ids);
   }
 
   @Override

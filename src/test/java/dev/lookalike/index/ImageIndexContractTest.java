@@ -184,6 +184,8 @@ public abstract class ImageIndexContractTest {
         assertEquals(record.label(), stored.image().label());
         assertEquals(record.metadata(), stored.image().metadata());
         assertArrayEquals(record.thumbnailPng(), stored.thumbnailPng());
+        assertArrayEquals(
+            record.thumbnailPng(), index.thumbnails(List.of(record.id())).get(record.id()));
         assertArrayEquals(record.codes().dense(), stored.codes().dense());
         assertArrayEquals(record.codes().bits(), stored.codes().bits());
       }
@@ -278,6 +280,10 @@ public abstract class ImageIndexContractTest {
       assertFalse(index.delete("img1"));
       assertTrue(index.get("img1").isEmpty());
       assertEquals(java.util.Set.of("img2"), index.existing(List.of("img1", "img2")));
+      assertEquals(
+          java.util.Set.of("img2"),
+          index.thumbnails(List.of("img1", "img2", "img3")).keySet(),
+          "thumbnails of the indexed ids only");
       assertEquals(1, index.count());
     }
   }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -177,6 +178,11 @@ public final class LuceneImageIndex implements ImageIndex {
           }
           return found;
         });
+  }
+
+  @Override
+  public Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException {
+    return read(reads -> reads.thumbnails(ids));
   }
 
   @Override

@@ -10,7 +10,10 @@ import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -45,14 +48,12 @@ final class SnapshotReads {
   }
 
   Optional<IndexedImage> get(String id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-    if (top.scoreDocs.length == 0) {
+    int doc = doc(id);
+    if (doc < 0) {
       return Optional.empty();
     }
-    int doc = top.scoreDocs[0].doc;
     StoredFields stored = searcher.storedFields();
-    BytesRef thumbnail =
-        stored.document(doc, Set.of(IndexFields.THUMBNAIL)).getBinaryValue(IndexFields.THUMBNAIL);
+    BytesRef thumbnail = thumbnail(stored, doc);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     LeafCodes codes = new LeafCodes(leaf.reader(), BinaryCodes.words(bits));
@@ -66,6 +67,34 @@ final class SnapshotReads {
                 : Arrays.copyOfRange(
                     thumbnail.bytes, thumbnail.offset, thumbnail.offset + thumbnail.length),
             new Codes(vector.clone(), code)));
+  }
+
+  Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException {
+    Map<String, byte[]> thumbnails = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
+    for (String id : ids) {
+      int doc = doc(id);
+      BytesRef thumbnail = doc < 0 ? null : thumbnail(stored, doc);
+      if (thumbnail != null && thumbnail.length > 0) {
+        thumbnails.put(
+            id,
+            Arrays.copyOfRange(
+                thumbnail.bytes, thumbnail.offset, thumbnail.offset + thumbnail.length));
+      }
+    }
+    return thumbnails;
+  }
+
+  /** The live document with that id, or -1. */
+  private int doc(String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+  }
+
+  private static BytesRef thumbnail(StoredFields stored, int doc) throws IOException {
+    return stored
+        .document(doc, Set.of(IndexFields.THUMBNAIL))
+        .getBinaryValue(IndexFields.THUMBNAIL);
   }
 
   /** Live images in id order after {@code afterId}, by walking the id terms. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,29 @@ final class OpenSearchImageIndex implements ImageIndex {
   }
 
   @Override
+  public Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException {
+    Map<String, byte[]> thumbnails = new HashMap<>();
+    if (ids.isEmpty()) {
+      return thumbnails;
+    }
+    List<String> asked = List.copyOf(ids);
+    var response =
+        reads.search(
+            s ->
+                s.size(asked.size())
+                    .query(q -> q.ids(i -> i.values(asked)))
+                    .storedFields(ClusterSchema.THUMBNAIL)
+                    .source(src -> src.fetch(false)));
+    for (var hit : response.hits().hits()) {
+      byte[] png = thumbnail(hit.fields());
+      if (png.length > 0) {
+        thumbnails.put(hit.id(), png);
+      }
+    }
+    return thumbnails;
+  }
+
+  @Override
   public List<IndexedImage> scan(String afterId, int limit) throws IOException {
     if (limit < 1) {
       return List.of();
@@ -132,13 +156,17 @@ final class OpenSearchImageIndex implements ImageIndex {
   }
 
   private IndexedImage indexedImage(ObjectNode source, Map<String, JsonData> fields) {
-    JsonData thumbnail = fields == null ? null : fields.get(ClusterSchema.THUMBNAIL);
-    byte[] png =
-        thumbnail == null
-            ? new byte[0]
-            : Base64.getDecoder().decode(thumbnail.toJson().asJsonArray().getString(0));
     return new IndexedImage(
-        ClusterDocuments.storedImage(source), png, ClusterDocuments.codes(source, model.bits()));
+        ClusterDocuments.storedImage(source),
+        thumbnail(fields),
+        ClusterDocuments.codes(source, model.bits()));
+  }
+
+  private static byte[] thumbnail(Map<String, JsonData> fields) {
+    JsonData thumbnail = fields == null ? null : fields.get(ClusterSchema.THUMBNAIL);
+    return thumbnail == null
+        ? new byte[0]
+        : Base64.getDecoder().decode(thumbnail.toJson().asJsonArray().getString(0));
   }
 
   @Override

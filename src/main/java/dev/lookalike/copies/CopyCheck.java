@@ -1,0 +1,39 @@
+package dev.lookalike.copies;
+
+/**
+ * How a search by image looks for an edited copy's original among its first hits.
+ *
+ * @param candidates how many of the first hits are compared pixel by pixel with the query (0 = no
+ *     check)
+ * @param threshold the least {@link AlignedMatch} score that makes a hit the query's original
+ */
+public record CopyCheck(int candidates, float threshold) {
+
+  /** The defaults of {@code lookalike.search.copy-check.*}; chosen on the validation split. */
+  public static final int DEFAULT_CANDIDATES = 30;
+
+  /** A string, as configuration defaults are. */
+  public static final String DEFAULT_THRESHOLD = "0.7";
+
+  public static final int MAX_CANDIDATES = 200;
+
+  public static final CopyCheck DEFAULT =
+      new CopyCheck(DEFAULT_CANDIDATES, Float.parseFloat(DEFAULT_THRESHOLD));
+
+  public static final CopyCheck OFF = new CopyCheck(0, 1);
+
+  public CopyCheck {
+    if (candidates < 0 || candidates > MAX_CANDIDATES) {
+      throw new IllegalArgumentException(
+          "copy-check candidates must be in [0, " + MAX_CANDIDATES + "], got: " + candidates);
+    }
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException(
+          "copy-check threshold must be in [0, 1], got: " + threshold);
+    }
+  }
+
+  public boolean enabled() {
+    return candidates > 1;
+  }
+}

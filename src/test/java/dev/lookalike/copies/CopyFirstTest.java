@@ -1,0 +1,157 @@
+package dev.lookalike.copies;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.lookalike.codes.Binarizer;
+import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.Coder;
+import dev.lookalike.codes.Codes;
+import dev.lookalike.image.FloatImage;
+import dev.lookalike.image.ImageEdits;
+import dev.lookalike.image.ImagePipeline;
+import dev.lookalike.image.ImageSpec;
+import dev.lookalike.index.Hit;
+import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.ImageRecord;
+import dev.lookalike.index.IndexSettings;
+import dev.lookalike.index.ModelIdentity;
+import dev.lookalike.index.SearchMode;
+import dev.lookalike.index.SearchParams;
+import dev.lookalike.index.lucene.LuceneIndexes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The copy check on a real index whose codes know nothing of the pixels: the codes put the copy's
+ * original somewhere among the first hits, and only the check can bring it to the top.
+ */
+class CopyFirstTest {
+
+  private static final ModelIdentity MODEL = new ModelIdentity("model-a", 16, 64);
+  private static final int IMAGES = 40;
+
+  @TempDir static Path dir;
+
+  private static List<FloatImage> images;
+  private static ImageIndex index;
+  private static Codes query;
+
+  @BeforeAll
+  static void index() throws IOException {
+    images = NearTwins.of(IMAGES / 4, 4, 21);
+    Random random = new Random(9);
+    float[][] latents = new float[IMAGES + 1][MODEL.latent()];
+    for (float[] latent : latents) {
+      for (int d = 0; d < latent.length; d++) {
+        latent[d] = (float) random.nextGaussian();
+      }
+    }
+    Coder coder = new Coder(Binarizer.fit(latents, MODEL.bits(), BinarizerMethod.ITQ, 1));
+    index = LuceneIndexes.open(dir, IndexSettings.defaults(), MODEL);
+    List<ImageRecord> records = new ArrayList<>();
+    for (int i = 0; i < IMAGES; i++) {
+      records.add(
+          new ImageRecord("img" + i, "test:" + i, null, Map.of(), null, coder.code(latents[i])));
+    }
+    index.add(records);
+    index.commit();
+    query = coder.code(latents[IMAGES]);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    index.close();
+  }
+
+  private static Map<String, FloatImage> pixels(List<String> ids) {
+    Map<String, FloatImage> pixels = new HashMap<>();
+    for (String id : ids) {
+      pixels.put(id, image(id));
+    }
+    return pixels;
+  }
+
+  private static FloatImage image(String id) {
+    return images.get(Integer.parseInt(id.substring(3)));
+  }
+
+  private static SearchParams exact(int k, int offset) {
+    return new SearchParams(k, offset, SearchMode.EXACT, null);
+  }
+
+  /** An edited copy of the image the codes rank at {@code rank}, at the model's input size. */
+  private static FloatImage copyOfRank(int rank) throws IOException {
+    String id = index.search(query, exact(IMAGES, 0)).get(rank).id();
+    byte[] jpeg = new ImageEdits(rank).copyOf(image(id));
+    return ImagePipeline.withDefaults(ImageSpec.grey(NearTwins.SIZE)).toInput(jpeg);
+  }
+
+  private static List<String> ids(List<Hit> hits) {
+    return hits.stream().map(Hit::id).toList();
+  }
+
+  @Test
+  void theOriginalAmongTheCandidatesComesFirstAndTheRestKeepTheirOrder() throws IOException {
+    FloatImage copy = copyOfRank(6);
+    List<String> plain = ids(index.search(query, exact(10, 0)));
+    List<String> checked =
+        ids(
+            new CopyFirst(CopyCheck.DEFAULT)
+                .search(index, query, copy, exact(10, 0), CopyFirstTest::pixels));
+    List<String> expected = new ArrayList<>(plain);
+    expected.add(0, expected.remove(6));
+    assertEquals(expected, checked);
+  }
+
+  @Test
+  void anOriginalBeyondTheCandidatesStaysWhereTheCodesPutIt() throws IOException {
+    FloatImage copy = copyOfRank(12);
+    List<String> plain = ids(index.search(query, exact(20, 0)));
+    CopyFirst check = new CopyFirst(new CopyCheck(8, 0.7f));
+    assertEquals(plain, ids(check.search(index, query, copy, exact(20, 0), CopyFirstTest::pixels)));
+    CopyFirst wider = new CopyFirst(new CopyCheck(13, 0.7f));
+    assertEquals(
+        plain.get(12),
+        wider.search(index, query, copy, exact(20, 0), CopyFirstTest::pixels).get(0).id());
+  }
+
+  @Test
+  void pagesAreSlicesOfTheCheckedRanking() throws IOException {
+    FloatImage copy = copyOfRank(9);
+    CopyFirst check = new CopyFirst(new CopyCheck(16, 0.7f));
+    List<String> whole =
+        ids(check.search(index, query, copy, exact(IMAGES, 0), CopyFirstTest::pixels));
+    assertNotEquals(ids(index.search(query, exact(IMAGES, 0))), whole);
+    List<String> paged = new ArrayList<>();
+    for (int offset = 0; offset < IMAGES; offset += 3) {
+      paged.addAll(ids(check.search(index, query, copy, exact(3, offset), CopyFirstTest::pixels)));
+    }
+    assertEquals(whole, paged);
+  }
+
+  @Test
+  void nothingMovesWhenNoCandidateReachesTheThreshold() throws IOException {
+    FloatImage unrelated = NearTwins.of(1, 1, 999).get(0);
+    List<String> plain = ids(index.search(query, exact(10, 0)));
+    assertEquals(
+        plain,
+        ids(
+            new CopyFirst(CopyCheck.DEFAULT)
+                .search(index, query, unrelated, exact(10, 0), CopyFirstTest::pixels)));
+    assertEquals(
+        plain,
+        ids(
+            new CopyFirst(CopyCheck.OFF)
+                .search(index, query, copyOfRank(6), exact(10, 0), CopyFirstTest::pixels)));
+  }
+}
