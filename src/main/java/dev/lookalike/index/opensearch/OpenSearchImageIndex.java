@@ -94,17 +94,7 @@ final class OpenSearchImageIndex implements ImageIndex {
   @Override
   public Set<String> existing(Collection<String> ids) throws IOException {
     Set<String> found = new HashSet<>();
-    if (ids.isEmpty()) {
-      return found;
-    }
-    List<String> asked = List.copyOf(ids);
-    var response =
-        reads.search(
-            s ->
-                s.size(asked.size())
-                    .query(q -> q.ids(i -> i.values(asked)))
-                    .source(src -> src.fetch(false)));
-    for (var hit : response.hits().hits()) {
+    for (var hit : byIds(ids, List.of())) {
       found.add(hit.id());
     }
     return found;
@@ -113,24 +103,32 @@ final class OpenSearchImageIndex implements ImageIndex {
   @Override
   public Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException {
     Map<String, byte[]> thumbnails = new HashMap<>();
-    if (ids.isEmpty()) {
-      return thumbnails;
-    }
-    List<String> asked = List.copyOf(ids);
-    var response =
-        reads.search(
-            s ->
-                s.size(asked.size())
-                    .query(q -> q.ids(i -> i.values(asked)))
-                    .storedFields(ClusterSchema.THUMBNAIL)
-                    .source(src -> src.fetch(false)));
-    for (var hit : response.hits().hits()) {
+    for (var hit : byIds(ids, List.of(ClusterSchema.THUMBNAIL))) {
       byte[] png = thumbnail(hit.fields());
       if (png.length > 0) {
         thumbnails.put(hit.id(), png);
       }
     }
     return thumbnails;
+  }
+
+  /** The documents with these ids, in no order, with the stored fields named and no source. */
+  private List<org.opensearch.client.opensearch.core.search.Hit<ObjectNode>> byIds(
+      Collection<String> ids, List<String> storedFields) throws IOException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> asked = List.copyOf(ids);
+    return reads
+        .search(
+            s -> {
+              s.size(asked.size())
+                  .query(q -> q.ids(i -> i.values(asked)))
+                  .source(src -> src.fetch(false));
+              return storedFields.isEmpty() ? s : s.storedFields(storedFields);
+            })
+        .hits()
+        .hits();
   }
 
   @Override
