@@ -89,14 +89,9 @@ public final class AlignedMatch {
   public Candidate score(FloatImage candidate) {
     if (candidate.width() != width || candidate.height() != height) {
       throw new IllegalArgumentException(
-          "a candidate must have the query's size "
-              + width
-              + "x"
-              + height
-              + ", got "
-              + candidate.width()
-              + "x"
-              + candidate.height());
+          String.format(
+              "a candidate must have the query's size %dx%d, got %dx%d",
+              width, height, candidate.width(), candidate.height()));
     }
     float[] pixels = Detail.of(candidate);
     double[] sums = integral(pixels, false);
