@@ -93,12 +93,7 @@ class ReindexApiTest {
         .post("/api/admin/reindex")
         .then()
         .statusCode(401);
-    given()
-        .header("X-Api-Key", ApiKeyTest.KEY)
-        .contentType("application/json")
-        .body(Map.of("model", indexDir.resolveSibling("no-model").toString()))
-        .when()
-        .post("/api/admin/reindex")
+    reindex(indexDir.resolveSibling("no-model").toString())
         .then()
         .statusCode(400)
         .contentType(Problem.MEDIA_TYPE)
@@ -106,12 +101,7 @@ class ReindexApiTest {
     // a damaged model: the request names it, so it is the client's error, not the server's
     Path damaged = Files.createDirectories(indexDir.resolveSibling("damaged-model"));
     Files.writeString(damaged.resolve("model.json"), "{\"format\": 1, \"architecture\": ");
-    given()
-        .header("X-Api-Key", ApiKeyTest.KEY)
-        .contentType("application/json")
-        .body(Map.of("model", damaged.toString()))
-        .when()
-        .post("/api/admin/reindex")
+    reindex(damaged.toString())
         .then()
         .statusCode(400)
         .contentType(Problem.MEDIA_TYPE)
@@ -136,15 +126,7 @@ class ReindexApiTest {
                   }
                 });
     try {
-      given()
-          .header("X-Api-Key", ApiKeyTest.KEY)
-          .contentType("application/json")
-          .body(Map.of("model", model.toString()))
-          .when()
-          .post("/api/admin/reindex")
-          .then()
-          .statusCode(202)
-          .body("state", equalTo("BUILDING"));
+      reindex(model.toString()).then().statusCode(202).body("state", equalTo("BUILDING"));
       String duringBuild =
           given()
               .header("X-Api-Key", ApiKeyTest.KEY)
@@ -185,12 +167,7 @@ class ReindexApiTest {
       LivePointer pointer = LivePointer.read(indexDir).orElseThrow();
       assertEquals(model.toAbsolutePath(), pointer.model());
       assertTrue(Files.isDirectory(pointer.index()), "the new index, named in " + pointer);
-      given()
-          .header("X-Api-Key", ApiKeyTest.KEY)
-          .contentType("application/json")
-          .body(Map.of("model", model.toString()))
-          .when()
-          .post("/api/admin/reindex")
+      reindex(model.toString())
           .then()
           .statusCode(400)
           .body("detail", containsString("live model already"));
@@ -198,5 +175,15 @@ class ReindexApiTest {
       stop.set(true);
       searches.join();
     }
+  }
+
+  /** {@code POST /api/admin/reindex} to {@code model}, with the API key. */
+  private static io.restassured.response.Response reindex(String model) {
+    return given()
+        .header("X-Api-Key", ApiKeyTest.KEY)
+        .contentType("application/json")
+        .body(Map.of("model", model))
+        .when()
+        .post("/api/admin/reindex");
   }
 }
