@@ -6,7 +6,6 @@ import dev.lookalike.generative.Augmenter;
 import dev.lookalike.generative.GenerativeModel;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.Thumbnailer;
-import dev.lookalike.index.IndexedImage;
 import dev.lookalike.search.UnknownImageException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -106,10 +105,7 @@ public class GenerativeResource {
     // The stored thumbnail is the indexed image at up to thumbnail size: enough for the VAE's
     // input.
     byte[] thumbnail =
-        live.read(d -> d.index().get(id))
-            .map(IndexedImage::thumbnailPng)
-            .filter(t -> t.length > 0)
-            .orElseThrow(() -> new UnknownImageException(id));
+        live.read(d -> d.index().thumbnail(id)).orElseThrow(() -> new UnknownImageException(id));
     return generative.pipeline().toInput(thumbnail);
   }
 

@@ -3,7 +3,6 @@ package dev.lookalike.api;
 import dev.lookalike.app.Components;
 import dev.lookalike.app.LiveDeployment;
 import dev.lookalike.collection.ImageCollection;
-import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.search.SearchResponse;
 import dev.lookalike.search.UnknownImageException;
@@ -139,10 +138,7 @@ public class ImagesResource {
   @Produces("image/png")
   public Response thumbnail(@PathParam("id") String id) throws IOException {
     byte[] png =
-        live.read(d -> d.index().get(id))
-            .map(IndexedImage::thumbnailPng)
-            .filter(bytes -> bytes.length > 0)
-            .orElseThrow(() -> new UnknownImageException(id));
+        live.read(d -> d.index().thumbnail(id)).orElseThrow(() -> new UnknownImageException(id));
     CacheControl cache = new CacheControl();
     cache.setMaxAge(86_400);
     // The id is derived from the image's URI or content, so a thumbnail only changes on re-index.

@@ -114,7 +114,11 @@ public final class Components {
 
   public IndexSettings indexSettings() {
     IndexConfig index = config.index();
-    return new IndexSettings(index.hnswMaxConn(), index.hnswBeamWidth(), index.graphDegree());
+    return new IndexSettings(
+        index.hnswMaxConn(),
+        index.hnswBeamWidth(),
+        index.graphDegree(),
+        index.checkpointInterval());
   }
 
   /**
@@ -151,6 +155,17 @@ public final class Components {
   }
 
   /**
+   * Opens the index for a bulk run that commits on its own schedule: the embedded index then
+   * commits to Lucene on every commit, without a write-ahead log (which would write each image
+   * twice).
+   */
+  public ImageIndex openIndexForBulk(Path override, CodeModel model) {
+    return engine() == IndexEngine.EMBEDDED
+        ? openEmbedded(indexDir(override), model.identity(), indexSettings().withoutLog())
+        : openCluster(model.identity(), true);
+  }
+
+  /**
    * Opens an existing index for searching only; it writes nothing (an embedded index takes no lock,
    * so this runs beside a server writing it).
    */
@@ -167,10 +182,15 @@ public final class Components {
 
   /** The embedded index in {@code dir}, whatever engine is configured (e.g. for migration). */
   public ImageIndex openEmbedded(Path dir, ModelIdentity model, boolean readOnly) {
+    return readOnly ? openEmbedded(dir, model, null) : openEmbedded(dir, model, indexSettings());
+  }
+
+  /** The embedded index in {@code dir}: writable with {@code settings}, read-only when null. */
+  private ImageIndex openEmbedded(Path dir, ModelIdentity model, IndexSettings settings) {
     try {
-      return readOnly
+      return settings == null
           ? LuceneIndexes.openReadOnly(dir, model)
-          : LuceneIndexes.open(dir, indexSettings(), model);
+          : LuceneIndexes.open(dir, settings, model);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open index " + dir + ": " + e.getMessage(), e);
     }

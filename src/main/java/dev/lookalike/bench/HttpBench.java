@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,10 +18,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A closed-loop load of image searches against a running server: {@code connections} clients each
- * send their next {@code POST /api/search} as soon as the previous answer arrives, the way a
- * saturated front end would. Latency is measured per request on the client, so it includes HTTP,
- * decoding, encoding the query and the search itself.
+ * A closed-loop load of image searches or uploads against a running server: {@code connections}
+ * clients each send their next request as soon as the previous answer arrives, the way a saturated
+ * front end would. Latency is measured per request on the client, so it includes HTTP, decoding,
+ * encoding the image and the search or the durable write itself.
  */
 public final class HttpBench {
 
@@ -47,11 +48,41 @@ public final class HttpBench {
     for (byte[] image : images) {
       bodies.add(client.searchRequest(image, query));
     }
-    load(bodies, connections, warmup, new long[warmup], new AtomicInteger());
+    return closedLoop(
+        i -> client.status(bodies.get(i % bodies.size())) == 200, connections, warmup, requests);
+  }
+
+  /**
+   * Runs {@code warmup} untimed then {@code requests} timed uploads ({@code POST /api/images}) from
+   * {@code uploaders} concurrent clients, each acknowledged (201) only once durable. Every upload
+   * has its own URI (so its own id, even where images repeat), under a prefix new to each call.
+   */
+  public LatencyReport uploads(List<byte[]> images, int uploaders, int warmup, int requests)
+      throws IOException, InterruptedException {
+    if (images.isEmpty()) {
+      throw new IllegalArgumentException("no images to upload");
+    }
+    String prefix = "bench-upload:" + UUID.randomUUID() + "/";
+    return closedLoop(
+        i -> client.add(images.get(i % images.size()), prefix + i).isPresent(),
+        uploaders,
+        warmup,
+        requests);
+  }
+
+  /** One request of a closed loop, by its number; true when it succeeded. */
+  private interface Request {
+    boolean send(int number) throws IOException, InterruptedException;
+  }
+
+  private static LatencyReport closedLoop(
+      Request request, int connections, int warmup, int requests)
+      throws IOException, InterruptedException {
+    load(request, 0, connections, warmup, new long[warmup], new AtomicInteger());
     long[] nanos = new long[requests];
     AtomicInteger errors = new AtomicInteger();
     long t0 = System.nanoTime();
-    load(bodies, connections, requests, nanos, errors);
+    load(request, warmup, connections, requests, nanos, errors);
     return LatencyReport.of(nanos, errors.get(), (System.nanoTime() - t0) / 1e9);
   }
 
@@ -89,8 +120,9 @@ public final class HttpBench {
     return ids;
   }
 
-  private void load(
-      List<HttpRequest> bodies, int connections, int count, long[] nanos, AtomicInteger errors)
+  /** Sends requests {@code first} to {@code first + count - 1}, timing each into {@code nanos}. */
+  private static void load(
+      Request request, int first, int connections, int count, long[] nanos, AtomicInteger errors)
       throws IOException, InterruptedException {
     AtomicInteger next = new AtomicInteger();
     try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
@@ -102,7 +134,7 @@ public final class HttpBench {
                   for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     long t = System.nanoTime();
                     try {
-                      if (client.status(bodies.get(i % bodies.size())) != 200) {
+                      if (!request.send(first + i)) {
                         errors.incrementAndGet();
                       }
                     } catch (IOException e) {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Load a running server with image searches (closed loop) and print latency percentiles,"
-            + " throughput and recall against exact mode per mode, all modes in one run.")
+            + " throughput and recall against exact mode per mode, all modes in one run; with"
+            + " --uploaders, load it with uploads instead (the API key from LOOKALIKE_API_KEY).")
 @Dependent
 @Unremovable
 public class BenchCommand implements Callable<Integer> {
@@ -75,17 +75,34 @@ public class BenchCommand implements Callable<Integer> {
       description = "Query images whose top k per mode is compared with exact mode (0 = skip).")
   int recallQueries;
 
+  @Option(
+      names = "--uploaders",
+      split = ",",
+      description =
+          "Measure acknowledged uploads (POST /api/images, each its own URI) instead of searches:"
+              + " one row per count of concurrent uploaders, e.g. 1,8,32; --requests and --warmup"
+              + " count uploads.")
+  List<Integer> uploaders = List.of();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (connections < 1 || requests < 1 || warmup < 0 || images < 1 || recallQueries < 0) {
+    if (connections < 1
+        || requests < 1
+        || warmup < 0
+        || images < 1
+        || recallQueries < 0
+        || uploaders.stream().anyMatch(n -> n < 1)) {
       throw new IllegalArgumentException(
-          "--connections, --requests and --images must be positive, --warmup and --recall-queries"
-              + " not negative");
+          "--connections, --requests, --images and --uploaders must be positive, --warmup and"
+              + " --recall-queries not negative");
     }
     PrintWriter out = spec.commandLine().getOut();
     List<byte[]> bodies =
         QueryImages.load(new DataSource(queries), components.fashionMnistDir(), images);
-    HttpBench bench = new HttpBench(new ServerClient(url, Optional.empty()));
+    HttpBench bench = new HttpBench(ServerClient.withKeyFromEnvironment(url));
+    if (!uploaders.isEmpty()) {
+      return uploads(bench, bodies, out);
+    }
     out.printf(
         "%s: %d query images, k=%d, %d connections, %d requests per mode after %d warm-up%n",
         url, bodies.size(), k, connections, requests, warmup);
@@ -108,6 +125,24 @@ public class BenchCommand implements Callable<Integer> {
           r.throughput(),
           r.errors(),
           recall);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private int uploads(HttpBench bench, List<byte[]> bodies, PrintWriter out)
+      throws IOException, InterruptedException {
+    out.printf(
+        "%s: uploads of %d images (each its own URI), %d timed per row after %d warm-up%n",
+        url, bodies.size(), requests, warmup);
+    out.printf(
+        "%-10s %9s %9s %9s %9s %10s %7s%n",
+        "uploaders", "p50 ms", "p90 ms", "p99 ms", "max ms", "adds/s", "errors");
+    for (int n : uploaders) {
+      LatencyReport r = bench.uploads(bodies, n, warmup, requests);
+      out.printf(
+          "%-10d %9.2f %9.2f %9.2f %9.2f %10.0f %7d%n",
+          n, r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), r.throughput(), r.errors());
       out.flush();
     }
     return 0;

@@ -119,7 +119,7 @@ public class IndexCommand implements Callable<Integer> {
           new BulkIndexer.Settings(
               threads, batch, replace, new CommitPolicy(commitEvery, commitImages));
       try (CodeModel codeModel = components.openModel(store.model, store.index);
-          ImageIndex target = components.openIndex(store.index, codeModel)) {
+          ImageIndex target = components.openIndexForBulk(store.index, codeModel)) {
         ImagePipeline pipeline = components.pipeline(codeModel);
         long failed =
             run(

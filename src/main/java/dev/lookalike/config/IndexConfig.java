@@ -10,6 +10,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * The Lucene index, under {@code lookalike.index.*}. The tuning defaults and ranges are {@link
@@ -39,6 +42,17 @@ public interface IndexConfig {
   @Min(1)
   @Max(IndexSettings.MAX_GRAPH_DEGREE)
   int graphDegree();
+
+  /**
+   * How often the write-ahead log is folded into a Lucene commit (an acknowledged upload is durable
+   * once the log is synced); 0 commits Lucene for every acknowledged change.
+   */
+  @WithDefault(IndexSettings.DEFAULT_CHECKPOINT_SECONDS + "s")
+  @DurationMax(
+      hours = IndexSettings.MAX_CHECKPOINT_HOURS,
+      message = "must be at most 1 hour, got ${validatedValue}")
+  @DurationMin(millis = 0, message = "must not be negative, got ${validatedValue}")
+  Duration checkpointInterval();
 
   /** How diffusion mode re-ranks, under {@code lookalike.index.diffusion.*}. */
   Diffusion diffusion();

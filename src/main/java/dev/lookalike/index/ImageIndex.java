@@ -35,6 +35,11 @@ public interface ImageIndex extends Closeable {
    */
   Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException;
 
+  /** The stored thumbnail of one image; empty when no image has that id or it has none. */
+  default Optional<byte[]> thumbnail(String id) throws IOException {
+    return Optional.ofNullable(thumbnails(List.of(id)).get(id));
+  }
+
   /** What is stored for an image, codes and thumbnail included; empty when no image has that id. */
   Optional<IndexedImage> get(String id) throws IOException;
 

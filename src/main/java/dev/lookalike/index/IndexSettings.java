@@ -1,5 +1,7 @@
 package dev.lookalike.index;
 
+import java.time.Duration;
+
 /**
  * What an index fixes when it is built; everything that may change per search travels in {@link
  * SearchParams}. The constants are the defaults and limits; the server's configuration ({@code
@@ -8,8 +10,12 @@ package dev.lookalike.index;
  * @param hnswMaxConn HNSW graph degree (M)
  * @param hnswBeamWidth HNSW construction beam
  * @param graphDegree neighbours kept per image in the neighbour graph that diffusion ranks over
+ * @param checkpointInterval how often the embedded index folds its write-ahead log into a Lucene
+ *     commit; between those, a commit only syncs the log. Zero: no log, every commit is a Lucene
+ *     commit (a bulk run that commits on its own schedule)
  */
-public record IndexSettings(int hnswMaxConn, int hnswBeamWidth, int graphDegree) {
+public record IndexSettings(
+    int hnswMaxConn, int hnswBeamWidth, int graphDegree, Duration checkpointInterval) {
 
   public static final int DEFAULT_HNSW_MAX_CONN = 16;
   public static final int MIN_HNSW_MAX_CONN = 2;
@@ -18,6 +24,9 @@ public record IndexSettings(int hnswMaxConn, int hnswBeamWidth, int graphDegree)
   public static final int MAX_HNSW_BEAM_WIDTH = 3200;
   public static final int DEFAULT_GRAPH_DEGREE = 15;
   public static final int MAX_GRAPH_DEGREE = 100;
+  public static final int DEFAULT_CHECKPOINT_SECONDS = 30;
+  public static final int MAX_CHECKPOINT_HOURS = 1;
+  private static final Duration MAX_CHECKPOINT_INTERVAL = Duration.ofHours(MAX_CHECKPOINT_HOURS);
 
   public IndexSettings {
     if (hnswMaxConn < MIN_HNSW_MAX_CONN || hnswMaxConn > MAX_HNSW_MAX_CONN) {
@@ -37,9 +46,28 @@ public record IndexSettings(int hnswMaxConn, int hnswBeamWidth, int graphDegree)
       throw new IllegalArgumentException(
           "graph degree must be in [1, " + MAX_GRAPH_DEGREE + "], got: " + graphDegree);
     }
+    if (checkpointInterval == null
+        || checkpointInterval.isNegative()
+        || checkpointInterval.compareTo(MAX_CHECKPOINT_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "checkpoint interval must be in [0, 1 hour], got: " + checkpointInterval);
+    }
+  }
+
+  /** The same settings without a write-ahead log: every commit is a Lucene commit. */
+  public IndexSettings withoutLog() {
+    return new IndexSettings(hnswMaxConn, hnswBeamWidth, graphDegree, Duration.ZERO);
+  }
+
+  public boolean logged() {
+    return !checkpointInterval.isZero();
   }
 
   public static IndexSettings defaults() {
-    return new IndexSettings(DEFAULT_HNSW_MAX_CONN, DEFAULT_HNSW_BEAM_WIDTH, DEFAULT_GRAPH_DEGREE);
+    return new IndexSettings(
+        DEFAULT_HNSW_MAX_CONN,
+        DEFAULT_HNSW_BEAM_WIDTH,
+        DEFAULT_GRAPH_DEGREE,
+        Duration.ofSeconds(DEFAULT_CHECKPOINT_SECONDS));
   }
 }

@@ -127,6 +127,12 @@ class ReindexApiTest {
                 });
     try {
       reindex(model.toString()).then().statusCode(202).body("state", equalTo("BUILDING"));
+      // one reindex at a time: a second one while the first builds is a conflict
+      reindex(model.toString())
+          .then()
+          .statusCode(409)
+          .contentType(Problem.MEDIA_TYPE)
+          .body("title", equalTo("A reindex is running"));
       String duringBuild =
           given()
               .header("X-Api-Key", ApiKeyTest.KEY)

@@ -37,7 +37,9 @@ class GroupCommitTest {
     RandomImages images = new RandomImages(new Random(5), MODEL);
     int writers = 8;
     int each = 25;
-    try (ImageIndex index = LuceneIndexes.open(dir, IndexSettings.defaults(), MODEL)) {
+    // Without the write-ahead log, so that durable means in a Lucene commit, which a fresh reader
+    // sees (the log's own durability is WriteAheadLogTest's).
+    try (ImageIndex index = LuceneIndexes.open(dir, IndexSettings.defaults().withoutLog(), MODEL)) {
       CountingCommits counted = new CountingCommits(index);
       GroupCommit group = new GroupCommit(counted);
       ExecutorService pool = Executors.newFixedThreadPool(writers);

@@ -6,6 +6,7 @@ import dev.lookalike.index.ModelIdentity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.apache.lucene.store.Directory;
 
 /**
  * Every change to a writable index, one at a time: documents through the {@link IndexWriter}, the
- * neighbour graph through {@link IndexGraph}, and commits that record both together.
+ * neighbour graph through {@link IndexGraph}, and commits that record both together. With a {@link
+ * WriteAheadLog}, each change is appended to it first, in the same order, and a commit syncs the
+ * log; the Lucene commit (a checkpoint) follows on its own schedule.
  *
  * <p>Images are written in chunks with a refresh after each, so later chunks find earlier ones as
  * neighbours through HNSW and the neighbours within a chunk are compared directly.
@@ -38,6 +41,9 @@ final class IndexWrites {
   /** Images linked and written between refreshes. */
   private static final int CHUNK = 1024;
 
+  /** A log this large is checkpointed whatever the interval: it bounds replay after a crash. */
+  static final long MAX_LOG_BYTES = 16L << 20;
+
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -46,7 +52,10 @@ final class IndexWrites {
   private final Clock clock;
   private final SnapshotDeletionPolicy commits;
   private final ReentrantLock lock = new ReentrantLock();
-  private Optional<String> graphFile;
+  private final WriteAheadLog log; // null in memory
+  private final Duration checkpointInterval;
+  private volatile Optional<String> graphFile;
+  private volatile long lastCheckpoint;
 
   IndexWrites(
       Directory directory,
@@ -56,6 +65,8 @@ final class IndexWrites {
       IndexGraph graph,
       Optional<String> graphFile,
       ModelIdentity model,
+      WriteAheadLog log,
+      Duration checkpointInterval,
       Clock clock) {
     this.directory = directory;
     this.writer = writer;
@@ -64,25 +75,39 @@ final class IndexWrites {
     this.graph = graph;
     this.graphFile = graphFile;
     this.model = model;
+    this.log = log;
+    this.checkpointInterval = checkpointInterval;
     this.clock = clock;
+    this.lastCheckpoint = clock.millis();
   }
 
   void add(List<ImageRecord> records) throws IOException {
     lock.lock();
     try {
       long now = clock.millis();
-      int first = graph.nextNode();
-      List<Document> docs = new ArrayList<>(records.size());
-      for (int i = 0; i < records.size(); i++) {
-        // Validates every record before any is written.
-        docs.add(Documents.toDocument(records.get(i), model, now, first + i));
+      List<Document> docs = documents(records, now); // validates every record before any is written
+      if (logging()) {
+        log.append(new LoggedChange.Added(records, now));
       }
-      for (int from = 0; from < records.size(); from += CHUNK) {
-        int to = Math.min(records.size(), from + CHUNK);
-        addChunk(records.subList(from, to), docs.subList(from, to));
-      }
+      write(records, docs);
     } finally {
       lock.unlock();
+    }
+  }
+
+  private List<Document> documents(List<ImageRecord> records, long addedAt) {
+    int first = graph.nextNode();
+    List<Document> docs = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      docs.add(Documents.toDocument(records.get(i), model, addedAt, first + i));
+    }
+    return docs;
+  }
+
+  private void write(List<ImageRecord> records, List<Document> docs) throws IOException {
+    for (int from = 0; from < records.size(); from += CHUNK) {
+      int to = Math.min(records.size(), from + CHUNK);
+      addChunk(records.subList(from, to), docs.subList(from, to));
     }
   }
 
@@ -113,20 +138,50 @@ final class IndexWrites {
   boolean delete(String id) throws IOException {
     lock.lock();
     try {
-      Optional<Integer> node;
-      IndexSearcher before = searchers.acquire();
-      try {
-        node = node(before, id);
-      } finally {
-        searchers.release(before);
+      return remove(id, true);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean remove(String id, boolean logged) throws IOException {
+    Optional<Integer> node;
+    IndexSearcher before = searchers.acquire();
+    try {
+      node = node(before, id);
+    } finally {
+      searchers.release(before);
+    }
+    if (node.isEmpty()) {
+      return false;
+    }
+    if (logged && logging()) {
+      log.append(new LoggedChange.Deleted(id));
+    }
+    writer.deleteDocuments(new Term(IndexFields.ID, id));
+    searchers.maybeRefreshBlocking();
+    removeFromGraph(Set.of(node.get()));
+    return true;
+  }
+
+  /**
+   * Applies the changes a crash left in the log, in order, then commits them: adds replace the
+   * images with the same documents, so changes the last commit already holds are harmless.
+   */
+  void recover() throws IOException {
+    if (log == null || log.pending().isEmpty()) {
+      return;
+    }
+    lock.lock();
+    try {
+      for (LoggedChange change : log.pending()) {
+        switch (change) {
+          case LoggedChange.Added added ->
+              write(added.records(), documents(added.records(), added.addedAt()));
+          case LoggedChange.Deleted deleted -> remove(deleted.id(), false);
+        }
       }
-      if (node.isEmpty()) {
-        return false;
-      }
-      writer.deleteDocuments(new Term(IndexFields.ID, id));
-      searchers.maybeRefreshBlocking();
-      removeFromGraph(Set.of(node.get()));
-      return true;
+      checkpoint();
     } finally {
       lock.unlock();
     }
@@ -142,24 +197,74 @@ final class IndexWrites {
   }
 
   /**
-   * Makes every change durable: the graph file is written and synced first, then the Lucene commit
-   * names it, so a crash between the two leaves the previous commit and its graph intact.
+   * Makes every change durable. With a log, that is one sync of the log, outside the write lock so
+   * that the next changes are written meanwhile; a checkpoint follows when the log is due for one.
    */
   void commit() throws IOException {
+    // The first commit is a checkpoint: it records the model, so the log always follows a commit
+    // that says whose codes it holds.
+    if (!logging() || graphFile.isEmpty()) {
+      checkpoint();
+      return;
+    }
+    log.sync();
+    if (log.size() >= MAX_LOG_BYTES || due()) {
+      checkpoint();
+    }
+  }
+
+  /** Checkpoints when the log holds changes older than the interval: called on a timer. */
+  void checkpointIfDue() throws IOException {
+    if (logging() && log.size() > 0 && due()) {
+      checkpoint();
+    }
+  }
+
+  private boolean due() {
+    return clock.millis() - lastCheckpoint >= checkpointInterval.toMillis();
+  }
+
+  /** How often the log is checkpointed; zero when there is no log. */
+  Duration checkpointInterval() {
+    return logging() ? checkpointInterval : Duration.ZERO;
+  }
+
+  /**
+   * Commits every change to Lucene, after which the log holds nothing: the graph file is written
+   * and synced first, then the Lucene commit names it, so a crash between the two leaves the
+   * previous commit and its graph intact (and the log that leads from it).
+   */
+  void checkpoint() throws IOException {
     lock.lock();
     try {
-      if (!writer.hasUncommittedChanges() && !graph.dirty()) {
-        return;
+      if (writer.hasUncommittedChanges() || graph.dirty()) {
+        String file = GraphFiles.next(graphFile);
+        GraphFiles.write(directory, file, graph.graph());
+        writer.setLiveCommitData(CommitData.of(model, file).entrySet());
+        writer.commit();
+        graphFile = Optional.of(file);
+        graph.saved();
+        GraphFiles.deleteAllBut(directory, file);
       }
-      String file = GraphFiles.next(graphFile);
-      GraphFiles.write(directory, file, graph.graph());
-      writer.setLiveCommitData(CommitData.of(model, file).entrySet());
-      writer.commit();
-      graphFile = Optional.of(file);
-      graph.saved();
-      GraphFiles.deleteAllBut(directory, file);
+      if (log != null && log.size() > 0) {
+        log.clear();
+      }
+      lastCheckpoint = clock.millis();
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Whether changes go through the log (one left by a crash is only read, when interval is 0). */
+  private boolean logging() {
+    return log != null && !checkpointInterval.isZero();
+  }
+
+  /** The closing checkpoint; the log is then empty and its file removed. */
+  void close() throws IOException {
+    checkpoint();
+    if (log != null) {
+      log.close();
     }
   }
 
@@ -173,7 +278,7 @@ final class IndexWrites {
       IndexCommit commit;
       lock.lock();
       try {
-        commit();
+        checkpoint();
         commit = commits.snapshot();
         if (graphFile.isPresent()) {
           copy.copy(directory, List.of(graphFile.get()));

@@ -13,6 +13,7 @@ import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -31,6 +32,8 @@ import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 
 /**
  * The embedded image index: one Lucene index in a {@link Directory}. Open it through {@link
@@ -45,6 +48,10 @@ import org.apache.lucene.store.Directory;
  * by every add and delete, written with every commit); opening a non-empty index with another model
  * is refused before anything is written. Opening alone never writes: commit data and the graph are
  * written by the first commit that has something to record.
+ *
+ * <p>On disk, a commit normally only syncs a {@link WriteAheadLog} of the changes since the last
+ * Lucene commit, which follows every {@link IndexSettings#checkpointInterval()}; opening applies
+ * what a crash left in the log. A read-only index sees the last Lucene commit only.
  */
 public final class LuceneImageIndex implements ImageIndex {
 
@@ -56,6 +63,7 @@ public final class LuceneImageIndex implements ImageIndex {
   private final NeighbourGraph graph;
   private final ModelIdentity model;
   private final CollectionAnalytics analytics;
+  private final CheckpointTimer checkpoints; // null when read-only
 
   private LuceneImageIndex(
       Directory directory,
@@ -64,6 +72,7 @@ public final class LuceneImageIndex implements ImageIndex {
       SnapshotDeletionPolicy commits,
       SearcherManager searchers,
       int graphDegree,
+      IndexSettings settings,
       ModelIdentity model)
       throws IOException {
     this.directory = directory;
@@ -91,8 +100,26 @@ public final class LuceneImageIndex implements ImageIndex {
                 indexGraph,
                 graphFile,
                 model,
+                log(directory, settings),
+                settings.checkpointInterval(),
                 Clock.systemUTC());
+    if (writes != null) {
+      writes.recover();
+    }
+    this.checkpoints = writes == null ? null : CheckpointTimer.start(writes, location);
     this.analytics = new LuceneCollectionAnalytics(searchers, model.bits());
+  }
+
+  /**
+   * The log of an index on disk: when the settings ask for one, and whenever a crash left one (its
+   * changes are applied even by a writer that logs nothing). In memory nothing is durable anyway.
+   */
+  private static WriteAheadLog log(Directory directory, IndexSettings settings) throws IOException {
+    if (FilterDirectory.unwrap(directory) instanceof FSDirectory fs
+        && (settings.logged() || Files.exists(fs.getDirectory().resolve(WriteAheadLog.NAME)))) {
+      return WriteAheadLog.open(fs.getDirectory());
+    }
+    return null;
   }
 
   /** Opens or creates a writable index; refuses an index of another model before writing. */
@@ -118,6 +145,7 @@ public final class LuceneImageIndex implements ImageIndex {
           commits,
           new SearcherManager(writer, null),
           settings.graphDegree(),
+          settings,
           model);
     } catch (IOException | RuntimeException e) {
       writer.rollback();
@@ -130,7 +158,14 @@ public final class LuceneImageIndex implements ImageIndex {
       throws IOException {
     CommitData.check(CommitData.read(directory, location), model);
     return new LuceneImageIndex(
-        directory, location, null, null, new SearcherManager(directory, null), 0, model);
+        directory,
+        location,
+        null,
+        null,
+        new SearcherManager(directory, null),
+        0, // the saved graph, whatever its degree
+        IndexSettings.defaults().withoutLog(),
+        model);
   }
 
   private static Lucene104Codec codec(IndexSettings settings) {
@@ -266,9 +301,12 @@ public final class LuceneImageIndex implements ImageIndex {
   @Override
   public void close() throws IOException {
     try {
+      if (checkpoints != null) {
+        checkpoints.close();
+      }
       searchers.close();
       if (writer != null) {
-        writes.commit(); // the graph with the codes, not Lucene's implicit commit alone
+        writes.close(); // the graph with the codes, not Lucene's implicit commit alone
         writer.close();
       }
     } finally {
