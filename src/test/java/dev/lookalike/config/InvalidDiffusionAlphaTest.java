@@ -10,7 +10,7 @@ class InvalidDiffusionAlphaTest extends InvalidConfigurationTest {
 
   public static class AlphaOne extends BadValue {
     public AlphaOne() {
-      super("lookalike.index.diffusion.alpha", "1");
+      super("lookalike.index.diffusion.alpha", "1.25");
     }
   }
 
@@ -21,6 +21,6 @@ class InvalidDiffusionAlphaTest extends InvalidConfigurationTest {
 
   @Override
   String value() {
-    return "1";
+    return "1.25";
   }
 }

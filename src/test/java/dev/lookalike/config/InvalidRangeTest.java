@@ -10,7 +10,7 @@ class InvalidRangeTest extends InvalidConfigurationTest {
 
   public static class OutOfRange extends BadValue {
     public OutOfRange() {
-      super("lookalike.index.hnsw-max-conn", "1");
+      super("lookalike.index.hnsw-max-conn", "777");
     }
   }
 
@@ -21,6 +21,6 @@ class InvalidRangeTest extends InvalidConfigurationTest {
 
   @Override
   String value() {
-    return "1";
+    return "777";
   }
 }
