@@ -74,6 +74,26 @@ class WriteAheadLogTest {
     return target;
   }
 
+  /**
+   * Adds image 0 and commits (a new index's first commit is a Lucene commit), then adds images 1 to
+   * {@code images - 1} and commits again (the log only).
+   */
+  private static void commitOneLogTheRest(ImageIndex index, int images) throws IOException {
+    index.add(records(0, 1));
+    index.commit();
+    index.add(records(1, images));
+    index.commit();
+  }
+
+  /** The directory a crash leaves after {@link #commitOneLogTheRest}. */
+  private static Path crashedWithLog(Path dir, int images) throws IOException {
+    try (ImageIndex index =
+        LuceneIndexes.open(dir.resolve("live"), IndexSettings.defaults(), MODEL)) {
+      commitOneLogTheRest(index, images);
+      return crashCopy(dir.resolve("live"), dir.resolve("crashed"));
+    }
+  }
+
   private static long committedImages(Path index) throws IOException {
     try (FSDirectory directory = FSDirectory.open(index);
         DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -115,17 +135,9 @@ class WriteAheadLogTest {
 
   @Test
   void aTornLastEntryIsDroppedAndTheRestApplied(@TempDir Path dir) throws IOException {
-    Path live = dir.resolve("live");
-    Path crashed;
-    try (ImageIndex index = LuceneIndexes.open(live, IndexSettings.defaults(), MODEL)) {
-      index.add(records(0, 2));
-      index.commit(); // the first commit is a Lucene commit
-      index.add(records(2, 10));
-      index.commit();
-      crashed = crashCopy(live, dir.resolve("crashed"));
-    }
+    Path crashed = crashedWithLog(dir, 10);
     Path log = crashed.resolve(WriteAheadLog.NAME);
-    assertTrue(Files.size(log) > 0, "eight images are in the log");
+    assertTrue(Files.size(log) > 0, "nine images are in the log");
     // Half an entry, as a crash in the middle of an append leaves it (never synced, never acked).
     byte[] torn = new byte[40];
     torn[3] = 100; // claims a 100-byte payload, holds 28
@@ -147,10 +159,7 @@ class WriteAheadLogTest {
     byte[] log;
     IndexedImage before;
     try (ImageIndex index = LuceneIndexes.open(live, IndexSettings.defaults(), MODEL)) {
-      index.add(records(0, 1));
-      index.commit();
-      index.add(records(1, 20));
-      index.commit();
+      commitOneLogTheRest(index, 20);
       log = Files.readAllBytes(live.resolve(WriteAheadLog.NAME));
       before = index.get("img11").orElseThrow();
     } // the closing checkpoint commits everything and removes the log
@@ -167,15 +176,7 @@ class WriteAheadLogTest {
 
   @Test
   void aWriterWithoutALogStillAppliesOneACrashLeft(@TempDir Path dir) throws IOException {
-    Path live = dir.resolve("live");
-    Path crashed;
-    try (ImageIndex index = LuceneIndexes.open(live, IndexSettings.defaults(), MODEL)) {
-      index.add(records(0, 1));
-      index.commit();
-      index.add(records(1, 8));
-      index.commit();
-      crashed = crashCopy(live, dir.resolve("crashed"));
-    }
+    Path crashed = crashedWithLog(dir, 8);
     assertEquals(1, committedImages(crashed));
     try (ImageIndex bulk =
         LuceneIndexes.open(crashed, IndexSettings.defaults().withoutLog(), MODEL)) {
@@ -195,7 +196,7 @@ class WriteAheadLogTest {
       try (ImageIndex index =
           LuceneIndexes.open(path, new IndexSettings(16, 100, 15, interval), MODEL)) {
         index.add(records(0, 1));
-        index.commit();
+        index.commit(); // a Lucene commit: the first
         index.add(records(1, 6));
         sleepPastOneMillisecond();
         index.commit();
@@ -210,10 +211,7 @@ class WriteAheadLogTest {
   void aQuietIndexIsCheckpointedOnATimer(@TempDir Path dir) throws Exception {
     try (ImageIndex index =
         LuceneIndexes.open(dir, new IndexSettings(16, 100, 15, Duration.ofMillis(200)), MODEL)) {
-      index.add(records(0, 1));
-      index.commit();
-      index.add(records(1, 5));
-      index.commit(); // the log only, unless the interval passed meanwhile
+      commitOneLogTheRest(index, 5); // the second commit: the log only, unless already due
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (committedImages(dir) < 5 && System.nanoTime() < deadline) {
         Thread.sleep(50);
