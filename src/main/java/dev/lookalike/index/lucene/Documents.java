@@ -6,6 +6,8 @@ import dev.lookalike.index.ImageRecord;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.StoredImage;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
@@ -24,6 +26,16 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 final class Documents {
 
   private Documents() {}
+
+  /** The documents of images added together, numbered from {@code firstNode} in the graph. */
+  static List<Document> toDocuments(
+      List<ImageRecord> records, ModelIdentity model, long addedAt, int firstNode) {
+    List<Document> docs = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      docs.add(toDocument(records.get(i), model, addedAt, firstNode + i));
+    }
+    return docs;
+  }
 
   static Document toDocument(ImageRecord record, ModelIdentity model, long addedAt, int node) {
     int bits = model.bits();

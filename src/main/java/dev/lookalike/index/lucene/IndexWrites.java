@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +16,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 
 /**
@@ -96,12 +91,7 @@ final class IndexWrites {
   }
 
   private List<Document> documents(List<ImageRecord> records, long addedAt) {
-    int first = graph.nextNode();
-    List<Document> docs = new ArrayList<>(records.size());
-    for (int i = 0; i < records.size(); i++) {
-      docs.add(Documents.toDocument(records.get(i), model, addedAt, first + i));
-    }
-    return docs;
+    return Documents.toDocuments(records, model, addedAt, graph.nextNode());
   }
 
   private void write(List<ImageRecord> records, List<Document> docs) throws IOException {
@@ -120,7 +110,7 @@ final class IndexWrites {
     IndexSearcher before = searchers.acquire();
     try {
       for (ImageRecord record : records) {
-        node(before, record.id()).ifPresent(replaced::add);
+        LeafCodes.node(before, record.id()).ifPresent(replaced::add);
       }
       graph.link(before, vectors, replaced);
     } finally {
@@ -148,7 +138,7 @@ final class IndexWrites {
     Optional<Integer> node;
     IndexSearcher before = searchers.acquire();
     try {
-      node = node(before, id);
+      node = LeafCodes.node(before, id);
     } finally {
       searchers.release(before);
     }
@@ -299,18 +289,5 @@ final class IndexWrites {
       copy.publish();
       return new IndexSnapshot(copy.target(), images, copy.files(), copy.bytes());
     }
-  }
-
-  /** The graph node of the live image {@code id}, if there is one. */
-  private static Optional<Integer> node(IndexSearcher searcher, String id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
-    if (top.scoreDocs.length == 0) {
-      return Optional.empty();
-    }
-    int doc = top.scoreDocs[0].doc;
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    int node = new LeafCodes(leaf.reader(), 0).node(doc - leaf.docBase);
-    return node < 0 ? Optional.empty() : Optional.of(node);
   }
 }

@@ -1,13 +1,21 @@
 package dev.lookalike.index.lucene;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 
 /**
  * Forward-only readers of one segment's codes. Doc ids passed in must ascend, as doc values and
@@ -74,5 +82,18 @@ final class LeafCodes {
       sum += a[i] * b[i];
     }
     return sum;
+  }
+
+  /** The graph node of the live image {@code id}, if there is one. */
+  static Optional<Integer> node(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return Optional.empty();
+    }
+    int doc = top.scoreDocs[0].doc;
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    int node = new LeafCodes(leaf.reader(), 0).node(doc - leaf.docBase);
+    return node < 0 ? Optional.empty() : Optional.of(node);
   }
 }

@@ -13,7 +13,6 @@ import dev.lookalike.index.IndexedImage;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
@@ -32,8 +31,6 @@ import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.FilterDirectory;
 
 /**
  * The embedded image index: one Lucene index in a {@link Directory}. Open it through {@link
@@ -41,17 +38,15 @@ import org.apache.lucene.store.FilterDirectory;
  *
  * <p>A writable index writes through one {@link IndexWriter}; searches use near-real-time searchers
  * refreshed after every write, so an added image is findable at once and durable after {@link
- * #commit()}. A read-only index holds no writer and no write lock and writes nothing.
+ * #commit()}: on disk, that syncs a {@link WriteAheadLog}, folded into a Lucene commit every {@link
+ * IndexSettings#checkpointInterval()}; opening applies what a crash left in it. A read-only index
+ * holds no writer and no write lock, writes nothing and sees the last Lucene commit only.
  *
  * <p>Commits record the schema version and the {@link ModelIdentity} whose codes the index holds
  * ({@link CommitData}) and name the file of its neighbour graph ({@link IndexGraph}, kept current
  * by every add and delete, written with every commit); opening a non-empty index with another model
  * is refused before anything is written. Opening alone never writes: commit data and the graph are
  * written by the first commit that has something to record.
- *
- * <p>On disk, a commit normally only syncs a {@link WriteAheadLog} of the changes since the last
- * Lucene commit, which follows every {@link IndexSettings#checkpointInterval()}; opening applies
- * what a crash left in the log. A read-only index sees the last Lucene commit only.
  */
 public final class LuceneImageIndex implements ImageIndex {
 
@@ -100,7 +95,7 @@ public final class LuceneImageIndex implements ImageIndex {
                 indexGraph,
                 graphFile,
                 model,
-                log(directory, settings),
+                WriteAheadLog.forWriter(directory, settings.logged()),
                 settings.checkpointInterval(),
                 Clock.systemUTC());
     if (writes != null) {
@@ -108,18 +103,6 @@ public final class LuceneImageIndex implements ImageIndex {
     }
     this.checkpoints = writes == null ? null : CheckpointTimer.start(writes, location);
     this.analytics = new LuceneCollectionAnalytics(searchers, model.bits());
-  }
-
-  /**
-   * The log of an index on disk: when the settings ask for one, and whenever a crash left one (its
-   * changes are applied even by a writer that logs nothing). In memory nothing is durable anyway.
-   */
-  private static WriteAheadLog log(Directory directory, IndexSettings settings) throws IOException {
-    if (FilterDirectory.unwrap(directory) instanceof FSDirectory fs
-        && (settings.logged() || Files.exists(fs.getDirectory().resolve(WriteAheadLog.NAME)))) {
-      return WriteAheadLog.open(fs.getDirectory());
-    }
-    return null;
   }
 
   /** Opens or creates a writable index; refuses an index of another model before writing. */
@@ -157,6 +140,7 @@ public final class LuceneImageIndex implements ImageIndex {
   static LuceneImageIndex readOnly(Directory directory, String location, ModelIdentity model)
       throws IOException {
     CommitData.check(CommitData.read(directory, location), model);
+    WriteAheadLog.warnIfPending(directory, location);
     return new LuceneImageIndex(
         directory,
         location,

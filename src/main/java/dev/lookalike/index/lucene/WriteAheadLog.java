@@ -10,6 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.jboss.logging.Logger;
 
 /**
  * The changes made since the last Lucene commit, appended to one file beside the segments. An
@@ -28,6 +32,7 @@ final class WriteAheadLog implements Closeable {
   static final String NAME = "changes.wal";
 
   private static final int HEADER = Integer.BYTES + Long.BYTES;
+  private static final Logger LOG = Logger.getLogger(WriteAheadLog.class);
 
   private final Path path;
   private final FileChannel channel;
@@ -41,8 +46,35 @@ final class WriteAheadLog implements Closeable {
     this.size = size;
   }
 
+  /**
+   * The log of a writer on disk: opened when {@code wanted}, and whenever a crash left one (its
+   * changes are applied even by a writer that logs nothing); null in memory, where nothing is
+   * durable anyway.
+   */
+  static WriteAheadLog forWriter(Directory directory, boolean wanted) throws IOException {
+    if (FilterDirectory.unwrap(directory) instanceof FSDirectory fs
+        && (wanted || Files.exists(fs.getDirectory().resolve(NAME)))) {
+      return open(fs.getDirectory());
+    }
+    return null;
+  }
+
+  /** Warns a reader that a writer's latest changes are in the log, which only a writer applies. */
+  static void warnIfPending(Directory directory, String location) throws IOException {
+    if (FilterDirectory.unwrap(directory) instanceof FSDirectory fs) {
+      Path log = fs.getDirectory().resolve(NAME);
+      if (Files.exists(log) && Files.size(log) > 0) {
+        LOG.warnf(
+            "index %s: opened read-only, it shows the last checkpoint; changes since then (%d"
+                + " bytes in %s, from a server writing it or one that crashed) become visible at"
+                + " the writer's next checkpoint",
+            location, Files.size(log), NAME);
+      }
+    }
+  }
+
   /** Opens (or creates) the log in {@code directory}, reading the changes it holds. */
-  static WriteAheadLog open(Path directory) throws IOException {
+  private static WriteAheadLog open(Path directory) throws IOException {
     Path path = directory.resolve(NAME);
     FileChannel channel =
         FileChannel.open(
