@@ -105,7 +105,6 @@ final class WriteAheadLog implements Closeable {
         channel.truncate(valid);
         channel.force(true);
       }
-      channel.position(valid);
       return new WriteAheadLog(path, channel, changes, valid);
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -118,15 +117,20 @@ final class WriteAheadLog implements Closeable {
     return List.copyOf(pending);
   }
 
-  /** Appends a change; durable only after the next {@link #sync}. */
+  /**
+   * Appends a change; durable only after the next {@link #sync}. Written at the end of the last
+   * whole entry, so an append that failed half-way (a full disk) is overwritten by the next one
+   * rather than left between acknowledged entries, where it would end the replay early.
+   */
   void append(LoggedChange change) throws IOException {
     byte[] payload = LoggedChange.encode(change);
     ByteBuffer entry = ByteBuffer.allocate(HEADER + payload.length);
     entry.putInt(payload.length).putLong(crc(payload)).put(payload).flip();
+    long at = size;
     while (entry.hasRemaining()) {
-      channel.write(entry);
+      at += channel.write(entry, at);
     }
-    size += entry.limit();
+    size = at;
   }
 
   /** Makes every change appended before this call durable. */
@@ -142,7 +146,6 @@ final class WriteAheadLog implements Closeable {
   /** Forgets every change: a commit now holds them. */
   void clear() throws IOException {
     channel.truncate(0);
-    channel.position(0);
     channel.force(true);
     pending.clear();
     size = 0;
