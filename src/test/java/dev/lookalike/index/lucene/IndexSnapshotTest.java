@@ -72,6 +72,32 @@ class IndexSnapshotTest {
     return answers;
   }
 
+  /**
+   * Waits until the snapshot under {@code snapshots} has taken its commit: its first file (the
+   * neighbour graph, copied under the write lock right after the commit) exists, or it is done.
+   * Writes that start earlier could land in the snapshot's commit.
+   */
+  private static void awaitSnapshotCommit(Path snapshots) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(snapshots)) {
+        try (Stream<Path> copies = Files.list(snapshots)) {
+          for (Path copy : copies.toList()) {
+            try (Stream<Path> files = Files.list(copy)) {
+              if (files.findAny().isPresent()) {
+                return;
+              }
+            } catch (java.nio.file.NoSuchFileException renamed) {
+              return; // the partial copy was published meanwhile
+            }
+          }
+        }
+      }
+      Thread.sleep(1);
+    }
+    throw new AssertionError("the snapshot never took its commit");
+  }
+
   @Test
   void aRestoredSnapshotAnswersAsTheIndexDidWhenItWasTaken() throws Exception {
     Path live = dir.resolve("live");
@@ -88,6 +114,7 @@ class IndexSnapshotTest {
         Future<?> writing =
             writer.submit(
                 () -> {
+                  awaitSnapshotCommit(dir.resolve("snapshots"));
                   for (int batch = 0; batch < 20; batch++) {
                     index.add(records("b" + batch + "-", 40));
                     index.delete("a" + batch);
