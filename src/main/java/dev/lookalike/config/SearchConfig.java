@@ -35,7 +35,10 @@ public interface SearchConfig {
   /** The defaults and ranges are {@link CopyCheck}'s. */
   interface CopyCheckConfig {
 
-    /** How many of the first hits are compared pixel by pixel with the query; 0 turns it off. */
+    /**
+     * How many of the mode's first hits, and of the dense code's nearest, are compared pixel by
+     * pixel with the query; 0 turns it off.
+     */
     @WithDefault("" + CopyCheck.DEFAULT_CANDIDATES)
     @Min(0)
     @Max(CopyCheck.MAX_CANDIDATES)

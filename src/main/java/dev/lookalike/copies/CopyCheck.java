@@ -3,8 +3,8 @@ package dev.lookalike.copies;
 /**
  * How a search by image looks for an edited copy's original among its first hits.
  *
- * @param candidates how many of the first hits are compared pixel by pixel with the query (0 = no
- *     check)
+ * @param candidates how many of the mode's first hits, and of the dense code's nearest neighbours,
+ *     are compared pixel by pixel with the query (0 = no check)
  * @param threshold the least {@link AlignedMatch} score that makes a hit the query's original
  */
 public record CopyCheck(int candidates, float threshold) {

@@ -4,19 +4,28 @@ import dev.lookalike.codes.Codes;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
+import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts the query's original first when the query is an edited copy of an indexed image. Codes rank
  * by what images look like; among near twins (the same garment photographed twice, a family of
  * icons) they need not put the very image a copy was made from first. So the first {@link
  * CopyCheck#candidates()} hits are compared with the query pixel by pixel ({@link AlignedMatch}),
- * and the best of them, when it reaches the threshold, moves to the top; the others keep their
- * order. Hits after the candidates never move, so pages after them are the mode's own.
+ * and the best of them, when it reaches the threshold, moves to the top.
+ *
+ * <p>The candidates are the mode's first hits and the dense code's nearest neighbours: a mode that
+ * ranks by the collection (diffusion) or by hash buckets can put an original far down that its own
+ * code finds at once (on the validation split, diffusion's first 30 held it for fewer copies than
+ * the dense code's first 30). The answer is the mode's ranking with the found original moved first,
+ * and every page is a slice of that one ranking: an original found among the mode's own candidates
+ * reorders only them; one found elsewhere shifts the mode's hits down by one place on every page.
  */
 public final class CopyFirst {
 
@@ -46,33 +55,126 @@ public final class CopyFirst {
   public List<Hit> search(
       ImageIndex index, Codes codes, FloatImage query, SearchParams params, Pixels pixels)
       throws IOException {
-    int candidates = check.candidates();
-    if (!check.enabled() || params.offset() >= candidates) {
+    if (!check.enabled()) {
       return index.search(codes, params);
     }
-    if (params.offset() == 0) {
-      SearchParams wide = params.k() >= candidates ? params : params.page(candidates, 0);
-      List<Hit> hits = reorder(query, index.search(codes, wide), pixels);
-      return hits.subList(0, Math.min(params.k(), hits.size()));
+    int n = check.candidates();
+    List<Hit> head = index.search(codes, params.page(n, 0));
+    List<Hit> pool = new ArrayList<>(head);
+    pool.addAll(nearestOutside(index, codes, params, head));
+    int best = best(query, pool, pixels);
+    if (best <= 0) {
+      return params.window() <= head.size() ? page(head, params) : index.search(codes, params);
     }
-    // A later page that overlaps the candidates: those positions come from the checked ranking.
-    List<Hit> first = reorder(query, index.search(codes, params.page(candidates, 0)), pixels);
+    Hit original = pool.get(best);
+    return best < head.size()
+        ? movedWithinHead(index, codes, params, head, best)
+        : movedFromOutside(index, codes, params, original);
+  }
+
+  /** The dense code's nearest hits that are not in {@code head}: more chances for the original. */
+  private List<Hit> nearestOutside(
+      ImageIndex index, Codes codes, SearchParams params, List<Hit> head) throws IOException {
+    if (params.mode() == SearchMode.DENSE || params.mode() == SearchMode.EXACT) {
+      return List.of();
+    }
+    Set<String> seen = ids(head);
+    List<Hit> nearest = new ArrayList<>();
+    for (Hit hit :
+        index.search(codes, params.inMode(SearchMode.DENSE).page(check.candidates(), 0))) {
+      if (!seen.contains(hit.id())) {
+        nearest.add(hit);
+      }
+    }
+    return nearest;
+  }
+
+  /** The original was one of the mode's candidates: only the candidates' order changes. */
+  private static List<Hit> movedWithinHead(
+      ImageIndex index, Codes codes, SearchParams params, List<Hit> head, int best)
+      throws IOException {
+    List<Hit> checked = new ArrayList<>(head);
+    checked.add(0, checked.remove(best));
+    if (params.window() <= checked.size()) {
+      return page(checked, params);
+    }
     List<Hit> page = new ArrayList<>(index.search(codes, params));
-    for (int i = 0; i < page.size() && params.offset() + i < first.size(); i++) {
-      page.set(i, first.get(params.offset() + i));
+    for (int i = 0; i < page.size() && params.offset() + i < checked.size(); i++) {
+      page.set(i, checked.get(params.offset() + i));
     }
     return page;
   }
 
-  /** {@code hits} with the best copy match among the candidates first (a new list if it moves). */
-  public List<Hit> reorder(FloatImage query, List<Hit> hits, Pixels pixels) throws IOException {
-    int n = Math.min(check.candidates(), hits.size());
+  /**
+   * The original came from beyond the mode's candidates: the ranking is the original, then the
+   * mode's hits without it, so position p (p ≥ 1) holds what the mode ranks at p - 1 once the
+   * original is taken out.
+   */
+  private static List<Hit> movedFromOutside(
+      ImageIndex index, Codes codes, SearchParams params, Hit original) throws IOException {
+    int k = params.k();
+    int offset = params.offset();
+    List<Hit> out = new ArrayList<>(k);
+    if (offset == 0) {
+      out.add(original);
+    }
+    int from = Math.max(0, offset - 1);
+    int wanted = offset == 0 ? k - 1 : k;
+    if (wanted == 0) {
+      return out;
+    }
+    List<Hit> slice = slice(index, codes, params, from, wanted + 1);
+    boolean removed = slice.removeIf(hit -> hit.id().equals(original.id()));
+    if (!removed && from > 0 && rankedBefore(index, codes, params, original.id(), from)) {
+      slice = slice.isEmpty() ? slice : slice.subList(1, slice.size());
+    }
+    out.addAll(slice.subList(0, Math.min(wanted, slice.size())));
+    return out;
+  }
+
+  /**
+   * The mode's hits from {@code from} on, {@code size} of them (one more than a page: it covers the
+   * original's own place when that falls inside), in two searches when that is more than one search
+   * may return.
+   */
+  private static List<Hit> slice(
+      ImageIndex index, Codes codes, SearchParams params, int from, int size) throws IOException {
+    int first = Math.min(size, SearchParams.MAX_K);
+    List<Hit> slice = new ArrayList<>(index.search(codes, params.page(first, from)));
+    int rest = from + first;
+    if (first < size && slice.size() == first && rest <= SearchParams.MAX_OFFSET) {
+      slice.addAll(index.search(codes, params.page(size - first, rest)));
+    }
+    return slice;
+  }
+
+  /** Whether the mode ranks {@code id} before position {@code end}. */
+  private static boolean rankedBefore(
+      ImageIndex index, Codes codes, SearchParams params, String id, int end) throws IOException {
+    for (int from = 0; from < end; from += SearchParams.MAX_K) {
+      int size = Math.min(SearchParams.MAX_K, end - from);
+      List<Hit> chunk = index.search(codes, params.page(size, from));
+      if (chunk.stream().anyMatch(hit -> hit.id().equals(id))) {
+        return true;
+      }
+      if (chunk.size() < size) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where in {@code hits} the best copy match among the candidates stands, or -1 when none reaches
+   * the threshold; on a tie the earlier hit wins.
+   */
+  int best(FloatImage query, List<Hit> hits, Pixels pixels) throws IOException {
+    int n = hits.size();
     if (n < 2) {
-      return hits;
+      return -1;
     }
     AlignedMatch match = new AlignedMatch(query);
-    Map<String, FloatImage> candidates =
-        pixels.of(hits.subList(0, n).stream().map(Hit::id).toList());
+    Map<String, FloatImage> candidates = pixels.of(hits.stream().map(Hit::id).toList());
     // Quick scores for all candidates, then the turned windows for the few that score best.
     AlignedMatch.Candidate[] scored = new AlignedMatch.Candidate[n];
     List<Integer> order = new ArrayList<>();
@@ -93,12 +195,20 @@ public final class CopyFirst {
         bestScore = score;
       }
     }
-    if (best <= 0) {
-      return hits;
+    return best;
+  }
+
+  private static List<Hit> page(List<Hit> ranking, SearchParams params) {
+    int from = Math.min(params.offset(), ranking.size());
+    return List.copyOf(ranking.subList(from, Math.min(params.window(), ranking.size())));
+  }
+
+  private static Set<String> ids(List<Hit> hits) {
+    Set<String> ids = new HashSet<>();
+    for (Hit hit : hits) {
+      ids.add(hit.id());
     }
-    List<Hit> reordered = new ArrayList<>(hits);
-    reordered.add(0, reordered.remove(best));
-    return reordered;
+    return ids;
   }
 
   private static boolean sameSize(FloatImage a, FloatImage b) {

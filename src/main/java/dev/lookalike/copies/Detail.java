@@ -3,15 +3,24 @@ package dev.lookalike.copies;
 import dev.lookalike.image.FloatImage;
 
 /**
- * The fine detail of a picture: its grey level minus a Gaussian blur of it. What tells an image
- * from its near twins in a collection is in the detail (a print, a seam, a fold); the blur that is
- * taken away also holds what an edit shifts wholesale (brightness, a gradient of light), which the
- * correlation would otherwise have to explain.
+ * The fine detail of a picture: its grey level slightly blurred, minus a wider Gaussian blur of it
+ * (a difference of Gaussians). What tells an image from its near twins in a collection is in the
+ * detail (a print, a seam, a fold); the wide blur that is taken away also holds what an edit shifts
+ * wholesale (brightness, a gradient of light), which the correlation would otherwise have to
+ * explain. The slight blur drops the finest pixel-level texture, which a copy shared at a smaller
+ * size or recompressed has lost anyway: matching it only added noise to the original's score.
  */
 final class Detail {
 
-  /** The blur's standard deviation as a fraction of the image width: 2 px at 28 px. */
+  /** The wide blur's standard deviation as a fraction of the image width: 2 px at 28 px. */
   private static final double SIGMA_PER_WIDTH = 2.0 / 28;
+
+  /**
+   * The slight blur's, 0.6 px at 28 px: on edited copies of the validation split (20,000 images,
+   * 1,500 copies, two seeds) it put the original first for 1.3 and 1.7 % more copies than no slight
+   * blur; 1.2 px gained less.
+   */
+  private static final double FINE_SIGMA_PER_WIDTH = 0.6 / 28;
 
   private Detail() {}
 
@@ -20,11 +29,12 @@ final class Detail {
     int w = image.width();
     int h = image.height();
     float[] grey = grey(image);
+    float[] fine = blur(grey, w, h, FINE_SIGMA_PER_WIDTH * w);
     float[] blurred = blur(grey, w, h, SIGMA_PER_WIDTH * w);
-    for (int i = 0; i < grey.length; i++) {
-      grey[i] -= blurred[i];
+    for (int i = 0; i < fine.length; i++) {
+      fine[i] -= blurred[i];
     }
-    return grey;
+    return fine;
   }
 
   private static float[] grey(FloatImage image) {

@@ -82,6 +82,11 @@ public record SearchParams(
     return new SearchParams(k, offset, mode, label, hybridFactor, maxChunkRadius, diffusion);
   }
 
+  /** The same page searched in another mode. */
+  public SearchParams inMode(SearchMode other) {
+    return new SearchParams(k, offset, other, label, hybridFactor, maxChunkRadius, diffusion);
+  }
+
   /** How many ranked results must be found before paging. */
   public int window() {
     return k + offset;

@@ -50,6 +50,41 @@ class AlignedMatchTest {
   }
 
   @Test
+  void aCropBetweenTheCoarseWindowsIsMatchedCloselyWhenRefined() {
+    FloatImage original = NearTwins.of(1, 1, 17).get(0);
+    // 87.5 % of the width from 7.5 %, 92.5 % of the height from 2.5 %: no coarse window (every
+    // 5 %) fits it, a fine one (every 2.5 %) does.
+    FloatImage crop = crop(original, 0.075, 0.875, 0.025, 0.925);
+    AlignedMatch match = new AlignedMatch(crop);
+    AlignedMatch.Candidate coarse = match.score(original);
+    float refined = match.refined(coarse);
+    assertTrue(refined > 0.98f, "refined only to " + refined);
+    assertTrue(refined > coarse.score() + 0.01f, coarse.score() + " refined to " + refined);
+  }
+
+  /** The window of {@code image} at the given start and side fractions, stretched to full size. */
+  private static FloatImage crop(
+      FloatImage image, double x0, double width, double y0, double height) {
+    int w = image.width();
+    int h = image.height();
+    float[] pixels = new float[w * h];
+    for (int y = 0; y < h; y++) {
+      double sy = Math.clamp((y0 + (y + 0.5) / h * height) * h - 0.5, 0, h - 1);
+      for (int x = 0; x < w; x++) {
+        double sx = Math.clamp((x0 + (x + 0.5) / w * width) * w - 0.5, 0, w - 1);
+        int ix = Math.min(w - 2, (int) sx);
+        int iy = Math.min(h - 2, (int) sy);
+        double fx = sx - ix;
+        double fy = sy - iy;
+        double top = image.pixel(0, iy, ix) * (1 - fx) + image.pixel(0, iy, ix + 1) * fx;
+        double bottom = image.pixel(0, iy + 1, ix) * (1 - fx) + image.pixel(0, iy + 1, ix + 1) * fx;
+        pixels[y * w + x] = (float) (top * (1 - fy) + bottom * fy);
+      }
+    }
+    return new FloatImage(w, h, 1, pixels);
+  }
+
+  @Test
   void aFlatCandidateScoresZero() {
     FloatImage flat = new FloatImage(28, 28, 1, filled(28 * 28, 0.5f));
     assertEquals(0f, new AlignedMatch(NearTwins.of(1, 1, 3).get(0)).score(flat).score());

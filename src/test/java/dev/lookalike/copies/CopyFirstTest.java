@@ -89,10 +89,17 @@ class CopyFirstTest {
     return new SearchParams(k, offset, SearchMode.EXACT, null);
   }
 
+  private static SearchParams byHash(int k, int offset) {
+    return new SearchParams(k, offset, SearchMode.HASH, null);
+  }
+
   /** An edited copy of the image the codes rank at {@code rank}, at the model's input size. */
   private static FloatImage copyOfRank(int rank) throws IOException {
-    String id = index.search(query, exact(IMAGES, 0)).get(rank).id();
-    byte[] jpeg = new ImageEdits(rank).copyOf(image(id));
+    return copyOf(index.search(query, exact(IMAGES, 0)).get(rank).id(), rank);
+  }
+
+  private static FloatImage copyOf(String id, long seed) {
+    byte[] jpeg = new ImageEdits(seed).copyOf(image(id));
     return ImagePipeline.withDefaults(ImageSpec.grey(NearTwins.SIZE)).toInput(jpeg);
   }
 
@@ -137,6 +144,34 @@ class CopyFirstTest {
       paged.addAll(ids(check.search(index, query, copy, exact(3, offset), CopyFirstTest::pixels)));
     }
     assertEquals(whole, paged);
+  }
+
+  @Test
+  void anOriginalTheModeRanksLowIsFoundByTheDenseCodeAndPagesStayOneRanking() throws IOException {
+    int candidates = 8;
+    List<String> byHash = ids(index.search(query, byHash(IMAGES, 0)));
+    List<String> nearest =
+        ids(index.search(query, new SearchParams(candidates, 0, SearchMode.DENSE, null)));
+    String original =
+        nearest.stream()
+            .filter(id -> byHash.indexOf(id) >= candidates)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the codes agree; no image to test with"));
+    FloatImage copy = copyOf(original, 5);
+    CopyFirst check = new CopyFirst(new CopyCheck(candidates, 0.7f));
+    List<String> expected = new ArrayList<>(byHash);
+    expected.remove(original);
+    expected.add(0, original);
+    assertEquals(
+        expected, ids(check.search(index, query, copy, byHash(IMAGES, 0), CopyFirstTest::pixels)));
+    for (int pageSize : new int[] {3, 7}) {
+      List<String> paged = new ArrayList<>();
+      for (int offset = 0; offset < IMAGES; offset += pageSize) {
+        paged.addAll(
+            ids(check.search(index, query, copy, byHash(pageSize, offset), CopyFirstTest::pixels)));
+      }
+      assertEquals(expected, paged, "pages of " + pageSize);
+    }
   }
 
   @Test
