@@ -124,8 +124,10 @@ public final class SoakRun {
       ConcurrentLinkedDeque<String> acknowledged,
       AtomicBoolean stop) {
     Random random = ThreadLocalRandom.current();
+    long start = System.nanoTime();
     for (long n = 0; !stop.get(); n++) {
       try {
+        pace(start, n);
         byte[] image = images.get(random.nextInt(images.size()));
         var id = client.add(image, "soak:" + run + "/" + writer + "/" + n);
         if (id.isEmpty()) {
@@ -144,6 +146,17 @@ public final class SoakRun {
         }
       } catch (IOException | InterruptedException e) {
         recorder.error();
+      }
+    }
+  }
+
+  /** Waits until add {@code n} is due, when the writers are paced. */
+  private void pace(long start, long n) throws InterruptedException {
+    if (settings.addRate() > 0) {
+      long due = start + (long) (n * 1e9 / settings.addRate());
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
       }
     }
   }

@@ -11,6 +11,8 @@ import java.util.OptionalLong;
  * @param searchers concurrent search clients
  * @param writers concurrent clients that add (and sometimes delete)
  * @param deleteShare after each acknowledged add, the chance a writer deletes an acknowledged image
+ * @param addRate adds per second each writer starts at most (paced to a schedule, so a slow answer
+ *     is caught up on), or 0 for one add after another
  * @param interval how often a line is reported
  * @param serverPid the server's process on this machine, whose resident memory is reported
  */
@@ -20,6 +22,7 @@ public record SoakSettings(
     int searchers,
     int writers,
     double deleteShare,
+    double addRate,
     Duration interval,
     OptionalLong serverPid) {
 
@@ -33,6 +36,9 @@ public record SoakSettings(
     }
     if (!(deleteShare >= 0 && deleteShare <= 1)) {
       throw new IllegalArgumentException("the delete share must be in [0, 1], got " + deleteShare);
+    }
+    if (!(addRate >= 0) || Double.isInfinite(addRate)) {
+      throw new IllegalArgumentException("the add rate must be 0 or positive, got " + addRate);
     }
     if (interval.toMillis() < 100) {
       throw new IllegalArgumentException("the report interval must be at least 100 ms");

@@ -78,6 +78,13 @@ public class SoakCommand implements Callable<Integer> {
   double deleteShare;
 
   @Option(
+      names = "--add-rate",
+      defaultValue = "0",
+      description =
+          "Adds per second per writer, paced; 0 sends one after another (default ${DEFAULT-VALUE}).")
+  double addRate;
+
+  @Option(
       names = "--interval",
       defaultValue = "10s",
       converter = DurationConverter.class,
@@ -102,6 +109,7 @@ public class SoakCommand implements Callable<Integer> {
             searchers,
             writers,
             deleteShare,
+            addRate,
             interval,
             pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
     ServerClient client = ServerClient.withKeyFromEnvironment(url);

@@ -45,6 +45,7 @@ class SoakTest {
             2,
             3,
             0.4,
+            5, // adds per second per writer
             Duration.ofSeconds(1),
             OptionalLong.of(ProcessHandle.current().pid()));
 
@@ -56,6 +57,7 @@ class SoakTest {
     int adds = report.intervals().stream().mapToInt(SoakReport.Interval::adds).sum();
     int deletes = report.intervals().stream().mapToInt(SoakReport.Interval::deletes).sum();
     assertTrue(adds > 0 && deletes > 0, "writes ran: " + adds + " adds, " + deletes + " deletes");
+    assertTrue(adds <= 3 * (5 * 8 + 1), "the writers were paced: " + adds + " adds");
     assertTrue(report.intervals().stream().anyMatch(i -> !i.loaded() && i.searches() > 0));
     assertTrue(report.intervals().stream().allMatch(i -> i.rssBytes() > 0), "RSS read");
   }

@@ -23,10 +23,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps an index's {@link NeighbourGraph} true to its codes: a new image gets its list at once (its
- * nearest among the indexed images, found through HNSW, and among the images added with it) and is
- * offered to the lists of those neighbours; when an image goes, every list that held it is
- * recomputed. Lists are therefore the current k nearest up to HNSW's recall, with no drift to
- * rebuild away; a full rebuild from the codes happens only when no graph file can be read.
+ * nearest among the indexed images, found through HNSW, and among the images added with it or not
+ * yet searchable, compared directly) and is offered to the lists of those neighbours; when an image
+ * goes, every list that held it is recomputed. Lists are therefore the current k nearest up to
+ * HNSW's recall, with no drift to rebuild away; a full rebuild from the codes happens only when no
+ * graph file can be read.
  */
 final class IndexGraph {
 
@@ -96,8 +97,14 @@ final class IndexGraph {
    *
    * @param searcher the index before they are added
    * @param excluded nodes the new images replace: never anyone's neighbour again
+   * @param unrefreshed images written before but perhaps not yet found by the searcher
    */
-  void link(IndexSearcher searcher, float[][] vectors, Set<Integer> excluded) throws IOException {
+  void link(
+      IndexSearcher searcher,
+      float[][] vectors,
+      Set<Integer> excluded,
+      UnrefreshedImages unrefreshed)
+      throws IOException {
     int degree = graph.degree();
     int first = graph.addNodes(vectors.length);
     Neighbours.Nearest[] lists = new Neighbours.Nearest[vectors.length];
@@ -116,6 +123,11 @@ final class IndexGraph {
         float similarity = VectorUtil.dotProduct(vectors[i], vectors[j]);
         lists[i].offer(first + j, similarity);
         lists[j].offer(first + i, similarity);
+      }
+      for (int u = 0; u < unrefreshed.size(); u++) {
+        float similarity = VectorUtil.dotProduct(vectors[i], unrefreshed.vector(u));
+        lists[i].offer(unrefreshed.node(u), similarity);
+        graph.offer(unrefreshed.node(u), first + i, similarity);
       }
     }
     for (int i = 0; i < vectors.length; i++) {

@@ -18,8 +18,6 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 
 /**
@@ -28,12 +26,14 @@ import org.apache.lucene.store.Directory;
  * WriteAheadLog}, each change is appended to it first, in the same order, and a commit syncs the
  * log; the Lucene commit (a checkpoint) follows on its own schedule.
  *
- * <p>Images are written in chunks with a refresh after each, so later chunks find earlier ones as
- * neighbours through HNSW and the neighbours within a chunk are compared directly.
+ * <p>The searcher is refreshed when a read needs it ({@link Searchers}), when an image is removed
+ * or replaced (the lists that held it are recomputed through HNSW), and once a chunk of images has
+ * been written since the last refresh; until then new images are compared directly with those
+ * written since ({@link UnrefreshedImages}).
  */
 final class IndexWrites {
 
-  /** Images linked and written between refreshes. */
+  /** Images written, at most, between refreshes. */
   private static final int CHUNK = 1024;
 
   /** A log this large is checkpointed whatever the interval: it bounds replay after a crash. */
@@ -41,7 +41,8 @@ final class IndexWrites {
 
   private final Directory directory;
   private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Searchers searchers;
+  private final UnrefreshedImages unrefreshed = new UnrefreshedImages();
   private final IndexGraph graph;
   private final ModelIdentity model;
   private final Clock clock;
@@ -56,7 +57,7 @@ final class IndexWrites {
       Directory directory,
       IndexWriter writer,
       SnapshotDeletionPolicy commits,
-      SearcherManager searchers,
+      Searchers searchers,
       IndexGraph graph,
       Optional<String> graphFile,
       ModelIdentity model,
@@ -106,23 +107,36 @@ final class IndexWrites {
     for (int i = 0; i < vectors.length; i++) {
       vectors[i] = records.get(i).codes().dense();
     }
-    Set<Integer> replaced = new HashSet<>();
-    IndexSearcher before = searchers.acquire();
-    try {
-      for (ImageRecord record : records) {
-        LeafCodes.node(before, record.id()).ifPresent(replaced::add);
-      }
-      graph.link(before, vectors, replaced);
-    } finally {
-      searchers.release(before);
+    List<String> ids = records.stream().map(ImageRecord::id).toList();
+    if (unrefreshed.containsAny(ids)) {
+      refresh(); // an image replaced before a refresh: its node is found through the searcher
     }
+    int first = graph.nextNode();
+    Set<Integer> replaced =
+        searchers.readAsIs(
+            before -> {
+              Set<Integer> nodes = new HashSet<>();
+              for (String id : ids) {
+                LeafCodes.node(before, id).ifPresent(nodes::add);
+              }
+              graph.link(before, vectors, nodes, unrefreshed);
+              return nodes;
+            });
     for (int i = 0; i < docs.size(); i++) {
-      writer.updateDocument(new Term(IndexFields.ID, records.get(i).id()), docs.get(i));
+      writer.updateDocument(new Term(IndexFields.ID, ids.get(i)), docs.get(i));
     }
-    searchers.maybeRefreshBlocking();
+    searchers.changed();
+    unrefreshed.add(first, ids, vectors);
     if (!replaced.isEmpty()) {
       removeFromGraph(replaced);
+    } else if (unrefreshed.size() >= CHUNK) {
+      refresh();
     }
+  }
+
+  private void refresh() throws IOException {
+    searchers.refresh();
+    unrefreshed.clear();
   }
 
   boolean delete(String id) throws IOException {
@@ -135,13 +149,8 @@ final class IndexWrites {
   }
 
   private boolean remove(String id, boolean logged) throws IOException {
-    Optional<Integer> node;
-    IndexSearcher before = searchers.acquire();
-    try {
-      node = LeafCodes.node(before, id);
-    } finally {
-      searchers.release(before);
-    }
+    refresh();
+    Optional<Integer> node = searchers.readAsIs(before -> LeafCodes.node(before, id));
     if (node.isEmpty()) {
       return false;
     }
@@ -149,7 +158,7 @@ final class IndexWrites {
       log.append(new LoggedChange.Deleted(id));
     }
     writer.deleteDocuments(new Term(IndexFields.ID, id));
-    searchers.maybeRefreshBlocking();
+    searchers.changed();
     removeFromGraph(Set.of(node.get()));
     return true;
   }
@@ -177,13 +186,14 @@ final class IndexWrites {
     }
   }
 
+  /** Drops images from the graph once the searcher no longer finds them. */
   private void removeFromGraph(Set<Integer> nodes) throws IOException {
-    IndexSearcher after = searchers.acquire();
-    try {
-      graph.remove(after, nodes);
-    } finally {
-      searchers.release(after);
-    }
+    refresh();
+    searchers.readAsIs(
+        after -> {
+          graph.remove(after, nodes);
+          return null;
+        });
   }
 
   /**

@@ -23,7 +23,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -41,30 +40,17 @@ final class LuceneCollectionAnalytics implements CollectionAnalytics {
 
   private static final Set<String> SAMPLE_FIELDS = Set.of(IndexFields.ID, IndexFields.LABEL);
 
-  private final SearcherManager searchers;
+  private final Searchers searchers;
   private final int bits;
 
-  LuceneCollectionAnalytics(SearcherManager searchers, int bits) {
+  LuceneCollectionAnalytics(Searchers searchers, int bits) {
     this.searchers = searchers;
     this.bits = bits;
   }
 
-  private interface Read<T> {
-    T read(IndexSearcher searcher) throws IOException;
-  }
-
-  private <T> T withSearcher(Read<T> read) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return read.read(searcher);
-    } finally {
-      searchers.release(searcher);
-    }
-  }
-
   @Override
   public List<String> labels() throws IOException {
-    return withSearcher(
+    return searchers.read(
         searcher -> {
           List<String> labels = new ArrayList<>();
           Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), IndexFields.LABEL);
@@ -84,7 +70,7 @@ final class LuceneCollectionAnalytics implements CollectionAnalytics {
 
   @Override
   public List<CodeSample> sample(int max) throws IOException {
-    return withSearcher(
+    return searchers.read(
         searcher -> {
           double step =
               Math.max(1.0, (double) searcher.getIndexReader().numDocs() / Math.max(1, max));
@@ -118,7 +104,7 @@ final class LuceneCollectionAnalytics implements CollectionAnalytics {
     if (k < 1 || k > SearchParams.MAX_K) {
       throw new IllegalArgumentException("k must be in [1, " + SearchParams.MAX_K + "], got: " + k);
     }
-    return withSearcher(
+    return searchers.read(
         searcher -> {
           Sort worstFirst =
               new Sort(new SortField(IndexFields.RECONSTRUCTION_ERROR, SortField.Type.FLOAT, true));
@@ -151,7 +137,7 @@ final class LuceneCollectionAnalytics implements CollectionAnalytics {
     if (maxGroups < 1) {
       throw new IllegalArgumentException("maxGroups must be at least 1, got: " + maxGroups);
     }
-    return withSearcher(
+    return searchers.read(
         searcher -> {
           long[][] codes = liveCodes(searcher);
           int[] parent = new int[codes.length];

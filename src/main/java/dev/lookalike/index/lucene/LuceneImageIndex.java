@@ -28,7 +28,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 
@@ -36,11 +35,12 @@ import org.apache.lucene.store.Directory;
  * The embedded image index: one Lucene index in a {@link Directory}. Open it through {@link
  * LuceneIndexes}.
  *
- * <p>A writable index writes through one {@link IndexWriter}; searches use near-real-time searchers
- * refreshed after every write, so an added image is findable at once and durable after {@link
- * #commit()}: on disk, that syncs a {@link WriteAheadLog}, folded into a Lucene commit every {@link
- * IndexSettings#checkpointInterval()}; opening applies what a crash left in it. A read-only index
- * holds no writer and no write lock, writes nothing and sees the last Lucene commit only.
+ * <p>A writable index writes through one {@link IndexWriter}; reads use near-real-time {@link
+ * Searchers} refreshed before a read that follows a write, so an added image is findable at once
+ * and durable after {@link #commit()}: on disk, that syncs a {@link WriteAheadLog}, folded into a
+ * Lucene commit every {@link IndexSettings#checkpointInterval()}; opening applies what a crash left
+ * in it. A read-only index holds no writer and no write lock, writes nothing and sees the last
+ * Lucene commit only.
  *
  * <p>Commits record the schema version and the {@link ModelIdentity} whose codes the index holds
  * ({@link CommitData}) and name the file of its neighbour graph ({@link IndexGraph}, kept current
@@ -54,7 +54,7 @@ public final class LuceneImageIndex implements ImageIndex {
   private final String location;
   private final IndexWriter writer; // null when read-only
   private final IndexWrites writes; // null when read-only
-  private final SearcherManager searchers;
+  private final Searchers searchers;
   private final NeighbourGraph graph;
   private final ModelIdentity model;
   private final CollectionAnalytics analytics;
@@ -65,7 +65,7 @@ public final class LuceneImageIndex implements ImageIndex {
       String location,
       IndexWriter writer,
       SnapshotDeletionPolicy commits,
-      SearcherManager searchers,
+      Searchers searchers,
       int graphDegree,
       IndexSettings settings,
       ModelIdentity model)
@@ -76,13 +76,9 @@ public final class LuceneImageIndex implements ImageIndex {
     this.searchers = searchers;
     this.model = model;
     Optional<String> graphFile = CommitData.graphFile(directory);
-    IndexGraph indexGraph;
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      indexGraph = IndexGraph.load(directory, graphFile, searcher, graphDegree, location);
-    } finally {
-      searchers.release(searcher);
-    }
+    IndexGraph indexGraph =
+        searchers.read(
+            searcher -> IndexGraph.load(directory, graphFile, searcher, graphDegree, location));
     this.graph = indexGraph.graph();
     this.writes =
         writer == null
@@ -126,7 +122,7 @@ public final class LuceneImageIndex implements ImageIndex {
           location,
           writer,
           commits,
-          new SearcherManager(writer, null),
+          new Searchers(new SearcherManager(writer, null)),
           settings.graphDegree(),
           settings,
           model);
@@ -146,7 +142,7 @@ public final class LuceneImageIndex implements ImageIndex {
         location,
         null,
         null,
-        new SearcherManager(directory, null),
+        new Searchers(new SearcherManager(directory, null)),
         0, // the saved graph, whatever its degree
         IndexSettings.defaults().withoutLog(),
         model);
@@ -219,12 +215,7 @@ public final class LuceneImageIndex implements ImageIndex {
   }
 
   private <T> T read(Read<T> read) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return read.read(new SnapshotReads(searcher, model, graph));
-    } finally {
-      searchers.release(searcher);
-    }
+    return searchers.read(searcher -> read.read(new SnapshotReads(searcher, model, graph)));
   }
 
   /** The neighbour graph, for tests of its upkeep. */
@@ -254,12 +245,7 @@ public final class LuceneImageIndex implements ImageIndex {
     if (writer != null) {
       return writer.getDocStats().numDocs;
     }
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      return searcher.getIndexReader().numDocs();
-    } finally {
-      searchers.release(searcher);
-    }
+    return searchers.read(searcher -> searcher.getIndexReader().numDocs());
   }
 
   @Override
@@ -272,13 +258,7 @@ public final class LuceneImageIndex implements ImageIndex {
         // A file merged away between listing and sizing: it no longer counts.
       }
     }
-    int segments;
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      segments = searcher.getIndexReader().leaves().size();
-    } finally {
-      searchers.release(searcher);
-    }
+    int segments = searchers.read(searcher -> searcher.getIndexReader().leaves().size());
     return new IndexStats(count(), size, segments, model.fingerprint(), location);
   }
 

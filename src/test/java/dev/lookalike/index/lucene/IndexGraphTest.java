@@ -98,6 +98,51 @@ class IndexGraphTest {
     }
   }
 
+  @Test
+  void uploadsOneAtATimeShareRefreshesYetEveryReadSeesThem() throws IOException {
+    Map<String, float[]> live = new LinkedHashMap<>();
+    try (ImageIndex index = open()) {
+      for (int i = 0; i < 400; i++) {
+        ImageRecord record = record("img" + i, randomCode());
+        index.add(List.of(record));
+        live.put(record.id(), record.codes().dense());
+        if (i % 37 == 36) { // replaced and deleted before any read refreshed the searcher
+          ImageRecord replacement = record("img" + (i - 1), randomCode());
+          index.add(List.of(replacement));
+          live.put(replacement.id(), replacement.codes().dense());
+          assertTrue(index.delete("img" + (i - 2)));
+          live.remove("img" + (i - 2));
+        }
+        if (i % 50 == 49) { // a read right after an add finds it
+          List<Hit> hits =
+              index.search(query(record.codes().dense()), SearchParams.of(5, SearchMode.DENSE));
+          assertEquals(record.id(), hits.get(0).id());
+          assertEquals(live.size(), index.search(query(randomCode()), all(live)).size());
+        }
+      }
+      index.commit();
+    }
+    try (LuceneImageIndex reopened = (LuceneImageIndex) open()) {
+      assertListsAreNearest(reopened.graph(), nodesById(), live);
+    }
+  }
+
+  @Test
+  void uploadsWithNoReadBetweenThemFlushOneSegment() throws IOException {
+    try (ImageIndex index = open()) {
+      for (int i = 0; i < 300; i++) {
+        index.add(List.of(record("img" + i, randomCode())));
+      }
+      // Refreshed after every add, they would have flushed 300 tiny segments to merge away.
+      assertEquals(1, index.stats().segments());
+      assertEquals(300, index.stats().count());
+    }
+  }
+
+  private static SearchParams all(Map<String, float[]> live) {
+    return SearchParams.of(live.size() + 10, SearchMode.EXACT);
+  }
+
   private static void assertListsAreNearest(
       NeighbourGraph graph, Map<String, Integer> nodes, Map<String, float[]> live) {
     assertEquals(live.keySet(), nodes.keySet());
