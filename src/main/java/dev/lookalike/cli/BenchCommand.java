@@ -3,9 +3,7 @@ package dev.lookalike.cli;
 import dev.lookalike.app.Components;
 import dev.lookalike.bench.HttpBench;
 import dev.lookalike.bench.LatencyReport;
-import dev.lookalike.bench.QueryImages;
 import dev.lookalike.client.ServerClient;
-import dev.lookalike.dataset.DataSource;
 import dev.lookalike.index.SearchMode;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
@@ -16,9 +14,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Measures a running server's search latency and throughput over HTTP. */
@@ -37,11 +35,7 @@ public class BenchCommand implements Callable<Integer> {
 
   @Inject Components components;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "QUERIES",
-      description = "Query images: a folder, a file, or fashion-mnist:train|test.")
-  String queries;
+  @Mixin LoadImages images;
 
   @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The server.")
   URI url;
@@ -66,9 +60,6 @@ public class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "300", description = "Untimed searches per mode.")
   int warmup;
 
-  @Option(names = "--images", defaultValue = "1000", description = "Distinct query images.")
-  int images;
-
   @Option(
       names = "--recall-queries",
       defaultValue = "200",
@@ -89,16 +80,14 @@ public class BenchCommand implements Callable<Integer> {
     if (connections < 1
         || requests < 1
         || warmup < 0
-        || images < 1
         || recallQueries < 0
         || uploaders.stream().anyMatch(n -> n < 1)) {
       throw new IllegalArgumentException(
-          "--connections, --requests, --images and --uploaders must be positive, --warmup and"
+          "--connections, --requests and --uploaders must be positive, --warmup and"
               + " --recall-queries not negative");
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<byte[]> bodies =
-        QueryImages.load(new DataSource(queries), components.fashionMnistDir(), images);
+    List<byte[]> bodies = images.load(components);
     HttpBench bench = new HttpBench(ServerClient.withKeyFromEnvironment(url));
     if (!uploaders.isEmpty()) {
       return uploads(bench, bodies, out);

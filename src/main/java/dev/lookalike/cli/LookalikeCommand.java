@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AugmentCommand.class,
       BenchCommand.class,
       SoakCommand.class,
+      KillTestCommand.class,
       MigrateCommand.class,
       SnapshotCommand.class,
       RestoreCommand.class,

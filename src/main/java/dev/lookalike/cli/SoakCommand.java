@@ -1,12 +1,10 @@
 package dev.lookalike.cli;
 
 import dev.lookalike.app.Components;
-import dev.lookalike.bench.QueryImages;
 import dev.lookalike.bench.SoakReport;
 import dev.lookalike.bench.SoakRun;
 import dev.lookalike.bench.SoakSettings;
 import dev.lookalike.client.ServerClient;
-import dev.lookalike.dataset.DataSource;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -18,9 +16,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** A bounded soak of a running server: mixed searches, adds and deletes, checked at the end. */
@@ -42,11 +40,7 @@ public class SoakCommand implements Callable<Integer> {
 
   @Inject Components components;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "IMAGES",
-      description = "Images to search with and add: a folder, a file, or fashion-mnist:train|test.")
-  String images;
+  @Mixin LoadImages images;
 
   @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The server.")
   URI url;
@@ -94,14 +88,10 @@ public class SoakCommand implements Callable<Integer> {
   @Option(names = "--pid", description = "The server's process id, to report its RSS.")
   Long pid;
 
-  @Option(names = "--images", defaultValue = "1000", description = "Distinct images used.")
-  int limit;
-
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    List<byte[]> bodies =
-        QueryImages.load(new DataSource(images), components.fashionMnistDir(), limit);
+    List<byte[]> bodies = images.load(components);
     SoakSettings settings =
         new SoakSettings(
             idle,

@@ -137,6 +137,33 @@ public final class ServerClient {
     return status(request.build()) == 204;
   }
 
+  /** Whether the server holds an image ({@code GET /api/images/{id}}: 200, or 404). */
+  public boolean exists(String id) throws IOException, InterruptedException {
+    int status =
+        status(
+            HttpRequest.newBuilder(
+                    server.resolve("/api/images/" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30))
+                .build());
+    if (status != 200 && status != 404) {
+      throw new IOException("GET of image " + id + " answered " + status);
+    }
+    return status == 200;
+  }
+
+  /** Whether the server is ready ({@code GET /q/health/ready}); false when it does not answer. */
+  public boolean ready() throws InterruptedException {
+    try {
+      return status(
+              HttpRequest.newBuilder(server.resolve("/q/health/ready"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build())
+          == 200;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The number of images the server holds ({@code GET /api/stats}). */
   public long count() throws IOException, InterruptedException {
     HttpResponse<String> response =

@@ -124,6 +124,28 @@ class CliTest {
   }
 
   @Test
+  void loadCommandsRefuseBadCountsBeforeSendingAnything(QuarkusMainLauncher launcher)
+      throws IOException {
+    Path index = dir.resolve("kill-index");
+    LaunchResult kill =
+        launcher.launch(
+            "killtest", fixture.query().toString(), "--index", index.toString(), "--rounds", "0");
+    assertEquals(1, kill.exitCode());
+    assertTrue(
+        kill.getErrorOutput().contains("rounds and uploaders must be positive, got 0 and 8"),
+        kill.getErrorOutput());
+    assertFalse(Files.exists(index), "no server was started");
+
+    LaunchResult bench =
+        launcher.launch(
+            "bench", fixture.query().toString(), "--url", "http://127.0.0.1:9", "--images", "0");
+    assertEquals(1, bench.exitCode());
+    assertTrue(
+        bench.getErrorOutput().contains("--images must be positive, got 0"),
+        bench.getErrorOutput());
+  }
+
+  @Test
   void augmentWritesVariantsWithATrainedVae(QuarkusMainLauncher launcher) throws IOException {
     LaunchResult trainVae = fixture.vaeTraining(launcher);
     assertEquals(0, trainVae.exitCode(), trainVae.getErrorOutput());
