@@ -1,6 +1,7 @@
 package dev.lookalike.copies;
 
 import dev.lookalike.image.FloatImage;
+import java.util.Arrays;
 
 /**
  * The fine detail of a picture: its grey level slightly blurred, minus a wider Gaussian blur of it
@@ -53,28 +54,38 @@ final class Detail {
     return grey;
   }
 
-  /** A separable Gaussian blur; beyond the border the edge pixel repeats. */
+  /**
+   * A separable Gaussian blur; beyond the border the edge pixel repeats. Each pass adds one kernel
+   * tap at a time over a whole row, so the inner loops run over contiguous pixels without bounds
+   * tests (the row pass reads a copy of the row padded with its edge pixels); every pixel still
+   * sums its taps in the same order.
+   */
   private static float[] blur(float[] in, int w, int h, double sigma) {
     float[] kernel = kernel(sigma);
     int radius = kernel.length / 2;
     float[] rows = new float[in.length];
+    float[] padded = new float[w + 2 * radius];
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        float sum = 0;
-        for (int k = -radius; k <= radius; k++) {
-          sum += kernel[k + radius] * in[y * w + clamp(x + k, w)];
+      int row = y * w;
+      Arrays.fill(padded, 0, radius, in[row]);
+      System.arraycopy(in, row, padded, radius, w);
+      Arrays.fill(padded, radius + w, padded.length, in[row + w - 1]);
+      for (int k = 0; k < kernel.length; k++) {
+        float tap = kernel[k];
+        for (int x = 0; x < w; x++) {
+          rows[row + x] += tap * padded[x + k];
         }
-        rows[y * w + x] = sum;
       }
     }
     float[] out = new float[in.length];
     for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        float sum = 0;
-        for (int k = -radius; k <= radius; k++) {
-          sum += kernel[k + radius] * rows[clamp(y + k, h) * w + x];
+      int row = y * w;
+      for (int k = -radius; k <= radius; k++) {
+        float tap = kernel[k + radius];
+        int source = clamp(y + k, h) * w;
+        for (int x = 0; x < w; x++) {
+          out[row + x] += tap * rows[source + x];
         }
-        out[y * w + x] = sum;
       }
     }
     return out;
