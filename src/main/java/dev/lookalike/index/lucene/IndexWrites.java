@@ -103,10 +103,7 @@ final class IndexWrites {
   }
 
   private void addChunk(List<ImageRecord> records, List<Document> docs) throws IOException {
-    float[][] vectors = new float[records.size()][];
-    for (int i = 0; i < vectors.length; i++) {
-      vectors[i] = records.get(i).codes().dense();
-    }
+    float[][] vectors = records.stream().map(r -> r.codes().dense()).toArray(float[][]::new);
     List<String> ids = records.stream().map(ImageRecord::id).toList();
     if (unrefreshed.containsAny(ids)) {
       refresh(); // an image replaced before a refresh: its node is found through the searcher
