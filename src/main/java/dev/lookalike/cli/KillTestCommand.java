@@ -88,10 +88,7 @@ public class KillTestCommand implements Callable<Integer> {
                 serverLog,
                 images.load(components),
                 settings,
-                line -> {
-                  out.println(line);
-                  out.flush();
-                })
+                Lines.flushedTo(out))
             .run();
     out.printf(
         "%d kill -9 restarts: %d uploads acknowledged, %d missing after a restart; the index"

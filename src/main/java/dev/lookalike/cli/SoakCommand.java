@@ -103,16 +103,7 @@ public class SoakCommand implements Callable<Integer> {
             interval,
             pid == null ? OptionalLong.empty() : OptionalLong.of(pid));
     ServerClient client = ServerClient.withKeyFromEnvironment(url);
-    SoakReport report =
-        new SoakRun(
-                client,
-                bodies,
-                settings,
-                line -> {
-                  out.println(line);
-                  out.flush();
-                })
-            .run();
+    SoakReport report = new SoakRun(client, bodies, settings, Lines.flushedTo(out)).run();
     out.printf(
         "search p99: idle %.2f ms, under load %.2f ms (%.2fx); errors %d; server RSS growth after"
             + " the first loaded interval: %s%n",

@@ -261,11 +261,7 @@ public class TrainCommand implements Callable<Integer> {
             commandLine());
     TrainingService service =
         new TrainingService(
-            line -> {
-              out.println(line);
-              out.flush();
-            },
-            (file, reason) -> err.println("skipped " + file + ": " + reason));
+            Lines.flushedTo(out), (file, reason) -> err.println("skipped " + file + ": " + reason));
     service.train(plan);
     return 0;
   }
