@@ -25,7 +25,6 @@ import dev.lookalike.index.ScratchIndexes;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
 import dev.lookalike.index.lucene.LuceneIndexes;
-import dev.lookalike.index.opensearch.OpenSearchIndexes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -70,7 +69,8 @@ public final class Components {
 
   /**
    * The model {@code override} names; otherwise the one a reindex made live for the index ({@link
-   * LivePointer}), the configured one, or the shipped one.
+   * LivePointer}; on OpenSearch, recorded in the index the alias names), the configured one, or the
+   * shipped one.
    */
   public ModelSource modelSource(Path override, Path indexOverride) {
     Path dir =
@@ -78,6 +78,11 @@ public final class Components {
             ? override
             : livePointer(indexOverride)
                 .map(LivePointer::model)
+                .or(
+                    () ->
+                        engine() == IndexEngine.OPENSEARCH
+                            ? cluster().liveModelDir()
+                            : Optional.<Path>empty())
                 .or(() -> config.model().dir())
                 .orElse(null);
     return dir == null ? ModelSource.shipped() : ModelSource.directory(dir);
@@ -162,7 +167,7 @@ public final class Components {
   public ImageIndex openIndexForBulk(Path override, CodeModel model) {
     return engine() == IndexEngine.EMBEDDED
         ? openEmbedded(indexDir(override), model.identity(), indexSettings().withoutLog())
-        : openCluster(model.identity(), true);
+        : cluster().open(model.identity(), true);
   }
 
   /**
@@ -176,7 +181,7 @@ public final class Components {
   private ImageIndex open(Path override, ModelIdentity model, boolean readOnly) {
     return switch (engine()) {
       case EMBEDDED -> openEmbedded(indexDir(override), model, readOnly);
-      case OPENSEARCH -> openCluster(model, !readOnly);
+      case OPENSEARCH -> cluster().open(model, !readOnly);
     };
   }
 
@@ -196,25 +201,9 @@ public final class Components {
     }
   }
 
-  /**
-   * The configured OpenSearch index, whatever engine is configured; created when missing only if
-   * {@code create}.
-   */
-  public ImageIndex openCluster(ModelIdentity model, boolean create) {
-    OpenSearchConfig cluster = config.opensearch();
-    try {
-      return OpenSearchIndexes.open(
-          cluster.connection(), indexSettings(), cluster.settings(), model, create);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot open OpenSearch index "
-              + cluster.index()
-              + " on "
-              + cluster.connection().describe()
-              + ": "
-              + e.getMessage(),
-          e);
-    }
+  /** The configured OpenSearch index and its reindexing, whatever engine is configured. */
+  public ClusterIndexes cluster() {
+    return new ClusterIndexes(config.opensearch(), indexSettings());
   }
 
   /**
@@ -225,14 +214,7 @@ public final class Components {
     return switch (engine()) {
       case EMBEDDED ->
           new ScratchIndexes("Lucene", model -> LuceneIndexes.inMemory(indexSettings(), model));
-      case OPENSEARCH -> {
-        OpenSearchConfig cluster = config.opensearch();
-        yield new ScratchIndexes(
-            "OpenSearch",
-            model ->
-                OpenSearchIndexes.openScratch(
-                    cluster.connection(), indexSettings(), cluster.settings(), model));
-      }
+      case OPENSEARCH -> new ScratchIndexes("OpenSearch", cluster()::scratch);
     };
   }
 

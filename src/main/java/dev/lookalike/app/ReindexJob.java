@@ -99,7 +99,7 @@ public final class ReindexJob implements AutoCloseable {
         new Status(
             State.BUILDING,
             modelDir.toString(),
-            target.indexDir().toString(),
+            target.location(),
             0,
             0,
             0,
@@ -168,7 +168,7 @@ public final class ReindexJob implements AutoCloseable {
       finish(State.DONE, target, built, caughtUp[0].removed(), failures, null);
       LOG.infof(
           "Reindexed into %s: %d images (%d from thumbnails), %d failed; serving it now",
-          target.indexDir(),
+          target.location(),
           built.indexing().added() + caughtUp[0].indexing().added(),
           built.fromThumbnail() + caughtUp[0].fromThumbnail(),
           failures.count());
@@ -190,7 +190,7 @@ public final class ReindexJob implements AutoCloseable {
         new Status(
             state,
             status.model(),
-            target.indexDir().toString(),
+            target.location(),
             done.get(),
             total.get(),
             built == null ? 0 : built.fromSource(),

@@ -9,7 +9,6 @@ import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexEngine;
 import dev.lookalike.index.ModelIdentity;
-import dev.lookalike.index.NotSupportedByEngineException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,49 +16,43 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The new model of a reindex and the index built for it, beside the configured index directory and
- * named by the model's fingerprint ({@link LivePointer#indexFor}), so a build that stopped resumes
- * in the same place. Closes both unless they were handed over to a {@link Deployment}.
+ * The new model of a reindex and the index built for it beside the live one, named by the model's
+ * fingerprint so that a build that stopped resumes in the same place: a directory beside the
+ * embedded index ({@link LivePointer#indexFor}), or {@code NAME-<fingerprint>} beside the cluster
+ * index {@code NAME}. Closes both unless they were handed over to a {@link Deployment}.
  */
 public final class ReindexTarget implements AutoCloseable {
 
+  /** How the target becomes the index the configured one stands for. */
+  @FunctionalInterface
+  private interface Switch {
+    void makeLive() throws IOException;
+  }
+
   private final Components components;
-  private final Path modelDir;
-  private final Path base;
   private final CodeModel model;
   private final ImageIndex index;
-  private final Path indexDir;
+  private final String location;
+  private final Switch toLive;
   private boolean handedOver;
 
   private ReindexTarget(
-      Components components,
-      Path modelDir,
-      Path base,
-      CodeModel model,
-      ImageIndex index,
-      Path dir) {
+      Components components, CodeModel model, ImageIndex index, String location, Switch toLive) {
     this.components = components;
-    this.modelDir = modelDir;
-    this.base = base;
     this.model = model;
     this.index = index;
-    this.indexDir = dir;
+    this.location = location;
+    this.toLive = toLive;
   }
 
   /**
    * Loads the model in {@code modelDir} and opens (or creates) its index beside the configured
-   * index directory ({@code indexOverride} when given).
+   * index directory ({@code indexOverride} when given) or beside the configured cluster index.
    *
    * @throws IllegalArgumentException when {@code modelDir} holds no model, or holds the live one
-   * @throws NotSupportedByEngineException on OpenSearch, which reindexes by its own means
    */
   public static ReindexTarget open(
       Components components, Path modelDir, Path indexOverride, ModelIdentity live) {
-    if (components.engine() != IndexEngine.EMBEDDED) {
-      throw new NotSupportedByEngineException(
-          "reindex builds an embedded index; on OpenSearch, index into a new index and switch an"
-              + " alias");
-    }
     if (!Files.isRegularFile(modelDir.resolve(ModelFiles.MANIFEST))) {
       throw new IllegalArgumentException(
           "no model in " + modelDir + " (no " + ModelFiles.MANIFEST + ")");
@@ -76,18 +69,34 @@ public final class ReindexTarget implements AutoCloseable {
         throw new IllegalArgumentException(
             "the model in " + modelDir + " is the live model already");
       }
-      Path base = components.baseIndexDir(indexOverride);
-      Path dir = LivePointer.indexFor(base, model.fingerprint());
-      ImageIndex index = components.openEmbedded(dir, model.identity(), false);
-      return new ReindexTarget(components, modelDir, base, model, index, dir);
+      return components.engine() == IndexEngine.EMBEDDED
+          ? embedded(components, model, modelDir, components.baseIndexDir(indexOverride))
+          : cluster(components, model, modelDir);
     } catch (RuntimeException e) {
       model.close();
       throw e;
     }
   }
 
-  public Path indexDir() {
-    return indexDir;
+  private static ReindexTarget embedded(
+      Components components, CodeModel model, Path modelDir, Path base) {
+    Path dir = LivePointer.indexFor(base, model.fingerprint());
+    ImageIndex index = components.openEmbedded(dir, model.identity(), false);
+    return new ReindexTarget(
+        components, model, index, dir.toString(), () -> new LivePointer(modelDir, dir).write(base));
+  }
+
+  /** On a cluster, the switch moves the configured name, an alias, to the new index at once. */
+  private static ReindexTarget cluster(Components components, CodeModel model, Path modelDir) {
+    ClusterIndexes cluster = components.cluster();
+    String name = cluster.reindexTargetName(model.identity());
+    ImageIndex index = cluster.reindexTarget(model.identity(), modelDir);
+    return new ReindexTarget(components, model, index, name, () -> cluster.switchTo(name));
+  }
+
+  /** Where the new index is: its directory, or its name on the cluster. */
+  public String location() {
+    return location;
   }
 
   public CodeModel model() {
@@ -105,9 +114,9 @@ public final class ReindexTarget implements AutoCloseable {
         threads);
   }
 
-  /** Records this target as live, so that restarts and the CLI open it. */
+  /** Makes this target live, so that restarts and the CLI open it. */
   public void makeLive() throws IOException {
-    new LivePointer(modelDir, indexDir).write(base);
+    toLive.makeLive();
   }
 
   /** The server's deployment of this target; the deployment owns the model and index from now. */

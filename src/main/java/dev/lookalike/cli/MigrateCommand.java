@@ -102,7 +102,7 @@ public class MigrateCommand implements Callable<Integer> {
 
   private ImageIndex open(String where, ModelIdentity identity, boolean readOnly) {
     return CLUSTER.equals(where)
-        ? components.openCluster(identity, !readOnly)
+        ? components.cluster().open(identity, !readOnly)
         : components.openEmbedded(Path.of(where), identity, readOnly);
   }
 }

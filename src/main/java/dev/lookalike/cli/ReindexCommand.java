@@ -7,6 +7,7 @@ import dev.lookalike.client.ServerClient;
 import dev.lookalike.collection.FailureLog;
 import dev.lookalike.collection.IndexingReport;
 import dev.lookalike.collection.Reindex;
+import dev.lookalike.index.IndexEngine;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -31,10 +32,13 @@ import picocli.CommandLine.Spec;
           + " file, its data set record; the stored thumbnail when the source is gone or changed),"
           + " encoded by the new model into a new index beside the live one (INDEX.<fingerprint>),"
           + " and the switch recorded in INDEX.live, which the server and the CLI then open.",
+      "On OpenSearch the new index is NAME-<fingerprint> beside the live one, and the switch"
+          + " moves the alias NAME to it in one call; the new index records the model directory,"
+          + " which servers and the CLI on that alias then load. The old index is kept.",
       "Without --server the index must not be held by a server. With --server URL a running"
           + " server does it while it keeps answering searches (POST /api/admin/reindex, API key"
           + " from LOOKALIKE_API_KEY) and switches without a restart.",
-      "Delete INDEX.live to go back to the configured model and index."
+      "Delete INDEX.live (on OpenSearch: point the alias back) to go back."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -75,6 +79,12 @@ public class ReindexCommand implements Callable<Integer> {
             spec.commandLine(), "--index is for an index no server holds; not with --server");
       }
       return askServer();
+    }
+    if (index != null && components.engine() == IndexEngine.OPENSEARCH) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--index names an embedded index directory; the engine is opensearch, whose index is"
+              + " lookalike.opensearch.index");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (FailureLog failures = FailureLog.inMemory()) {

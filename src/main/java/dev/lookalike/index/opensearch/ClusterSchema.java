@@ -62,10 +62,22 @@ final class ClusterSchema {
     return fields;
   }
 
-  /** The create-index request body: settings and mappings. */
+  /** Where a reindex recorded the directory of the model whose codes an index holds. */
+  static final String MODEL_DIR = "model_dir";
+
+  /**
+   * The create-index request body: settings, mappings and, when given, the alias the index is
+   * created with and the directory of its model (recorded by a reindex, so that every server on the
+   * alias loads the model the alias was switched to).
+   */
   static String createIndexBody(
-      ModelIdentity model, IndexSettings index, OpenSearchSettings cluster) {
+      ModelIdentity model,
+      IndexSettings index,
+      OpenSearchSettings cluster,
+      Optional<String> alias,
+      Optional<String> modelDir) {
     ObjectNode body = JSON.createObjectNode();
+    alias.ifPresent(name -> body.putObject("aliases").putObject(name));
     ObjectNode settings = body.putObject("settings").putObject("index");
     settings.put("knn", true);
     settings.put("number_of_shards", cluster.shards());
@@ -78,6 +90,7 @@ final class ClusterSchema {
     meta.put("model", model.fingerprint());
     meta.put("latent", model.latent());
     meta.put("bits", model.bits());
+    modelDir.ifPresent(dir -> meta.put(MODEL_DIR, dir));
     // The thumbnail is a stored field: searches never carry it in _source.
     mappings.putObject("_source").putArray("excludes").add(THUMBNAIL);
     ObjectNode properties = mappings.putObject("properties");

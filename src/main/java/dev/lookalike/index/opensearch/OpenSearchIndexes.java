@@ -6,14 +6,26 @@ import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.ModelMismatchException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Requests;
 
-/** The ways to open the cluster index; everything else sees only {@link ImageIndex}. */
+/**
+ * The ways to open the cluster index and to move it to another model; everything else sees only
+ * {@link ImageIndex}. The configured name is an alias ({@link ClusterAliases}): the index behind it
+ * is {@code NAME-<fingerprint>}.
+ */
 public final class OpenSearchIndexes {
 
   private OpenSearchIndexes() {}
+
+  /** A cluster call on a client of its own. */
+  private interface Call<T> {
+    T call(OpenSearchClient client, Retries retries) throws IOException;
+  }
 
   /**
    * Opens the cluster's index for codes of {@code model}, creating it (with {@code settings}'
@@ -30,8 +42,9 @@ public final class OpenSearchIndexes {
   }
 
   /**
-   * Opens the cluster's index; when {@code create} is false a missing index is refused instead of
-   * created, so opening writes nothing.
+   * Opens the index the configured name stands for; when {@code create} is false a missing index is
+   * refused instead of created, so opening writes nothing. A new index is created as {@code
+   * NAME-<fingerprint>} with the alias {@code NAME}.
    */
   public static ImageIndex open(
       ClusterConnection connection,
@@ -40,34 +53,102 @@ public final class OpenSearchIndexes {
       ModelIdentity model,
       boolean create)
       throws IOException {
-    OpenSearchClient client = ClusterClients.connect(connection);
-    try {
-      Retries retries = new Retries(settings.retries());
-      Optional<ModelIdentity> held = held(client, settings.index(), retries);
-      if (held.isEmpty() && !create) {
-        throw new NoSuchFileException(
-            connection.describe() + "/" + settings.index(),
-            null,
-            "no such index; add images first");
-      } else if (held.isEmpty()) {
-        create(client, index, settings, model);
-      } else if (!held.get().equals(model)) {
-        throw new ModelMismatchException(held.get(), model);
-      }
-      return new OpenSearchImageIndex(
-          client,
-          "opensearch " + connection.describe() + "/" + settings.index(),
-          model,
-          settings,
-          index.graphDegree());
-    } catch (IOException | RuntimeException e) {
-      try {
-        client._transport().close();
-      } catch (Exception closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
-    }
+    return opened(
+        connection,
+        index,
+        settings,
+        model,
+        (client, retries) -> {
+          String concrete = ClusterAliases.resolve(client, settings.index(), retries);
+          Optional<ModelIdentity> held = held(client, concrete, retries);
+          if (held.isEmpty() && !create) {
+            throw new NoSuchFileException(
+                connection.describe() + "/" + settings.index(),
+                null,
+                "no such index; add images first");
+          } else if (held.isEmpty()) {
+            concrete = ClusterAliases.concreteName(settings.index(), model.fingerprint());
+            create(client, index, settings.withIndex(concrete), model, settings.index(), null);
+          } else if (!held.get().equals(model)) {
+            throw new ModelMismatchException(held.get(), model);
+          }
+          return concrete;
+        });
+  }
+
+  /**
+   * The index a reindex to {@code model} (loaded from {@code modelDir}) builds beside the live one:
+   * {@code NAME-<fingerprint>}, created without the alias and recording {@code modelDir}; an
+   * existing one of that model is opened, so a build that stopped resumes.
+   *
+   * @throws IllegalArgumentException when that index is the one the alias names now
+   */
+  public static ImageIndex openReindexTarget(
+      ClusterConnection connection,
+      IndexSettings index,
+      OpenSearchSettings settings,
+      ModelIdentity model,
+      Path modelDir)
+      throws IOException {
+    String target = reindexTargetName(settings, model);
+    return opened(
+        connection,
+        index,
+        settings,
+        model,
+        (client, retries) -> {
+          if (ClusterAliases.resolve(client, settings.index(), retries).equals(target)) {
+            throw new IllegalArgumentException("OpenSearch index " + target + " is live already");
+          }
+          Optional<ModelIdentity> held = held(client, target, retries);
+          if (held.isEmpty()) {
+            String dir = modelDir.toAbsolutePath().normalize().toString();
+            create(client, index, settings.withIndex(target), model, null, dir);
+          } else if (!held.get().equals(model)) {
+            throw new ModelMismatchException(held.get(), model);
+          }
+          return target;
+        });
+  }
+
+  /** The name of the index {@link #openReindexTarget} opens for {@code model}. */
+  public static String reindexTargetName(OpenSearchSettings settings, ModelIdentity model) {
+    return ClusterAliases.concreteName(settings.index(), model.fingerprint());
+  }
+
+  /**
+   * Makes {@code target} the index the configured name stands for, atomically.
+   *
+   * @return the index it stood for before (still there, unless it was an index of that name)
+   */
+  public static String switchTo(
+      ClusterConnection connection, OpenSearchSettings settings, String target) throws IOException {
+    return call(
+        connection,
+        settings,
+        (client, retries) -> ClusterAliases.move(client, settings.index(), target, retries));
+  }
+
+  /** The model identity the configured index holds; empty when there is no such index. */
+  public static Optional<ModelIdentity> heldModel(
+      ClusterConnection connection, OpenSearchSettings settings) throws IOException {
+    return call(
+        connection,
+        settings,
+        (client, retries) ->
+            held(client, ClusterAliases.resolve(client, settings.index(), retries), retries));
+  }
+
+  /** The model directory a reindex recorded in the index the configured name stands for. */
+  public static Optional<Path> liveModelDir(
+      ClusterConnection connection, OpenSearchSettings settings) throws IOException {
+    return call(
+        connection,
+        settings,
+        (client, retries) ->
+            meta(client, ClusterAliases.resolve(client, settings.index(), retries), retries)
+                .map(meta -> meta.get(ClusterSchema.MODEL_DIR))
+                .map(dir -> Path.of(dir.to(String.class))));
   }
 
   /**
@@ -84,24 +165,61 @@ public final class OpenSearchIndexes {
         settings.index()
             + "-scratch-"
             + Long.toHexString(System.nanoTime() ^ ProcessHandle.current().pid());
-    OpenSearchSettings scratch =
-        new OpenSearchSettings(
-            name, settings.shards(), settings.replicas(), settings.bulkBatch(), settings.retries());
     OpenSearchImageIndex opened =
-        (OpenSearchImageIndex) open(connection, index, scratch, model, true);
+        (OpenSearchImageIndex) open(connection, index, settings.withIndex(name), model, true);
     opened.deleteOnClose();
     return opened;
+  }
+
+  /** The index {@code find} names, on a client that the index owns from then on. */
+  private static ImageIndex opened(
+      ClusterConnection connection,
+      IndexSettings index,
+      OpenSearchSettings settings,
+      ModelIdentity model,
+      Call<String> find)
+      throws IOException {
+    OpenSearchClient client = ClusterClients.connect(connection);
+    try {
+      String concrete = find.call(client, new Retries(settings.retries()));
+      return new OpenSearchImageIndex(
+          client,
+          "opensearch " + connection.describe() + "/" + concrete,
+          model,
+          settings.withIndex(concrete),
+          index.graphDegree());
+    } catch (IOException | RuntimeException e) {
+      close(client, e);
+      throw e;
+    }
+  }
+
+  private static <T> T call(ClusterConnection connection, OpenSearchSettings settings, Call<T> call)
+      throws IOException {
+    OpenSearchClient client = ClusterClients.connect(connection);
+    try {
+      return call.call(client, new Retries(settings.retries()));
+    } finally {
+      client._transport().close();
+    }
+  }
+
+  private static void close(OpenSearchClient client, Exception failure) {
+    try {
+      client._transport().close();
+    } catch (Exception closing) {
+      failure.addSuppressed(closing);
+    }
   }
 
   /** The identity recorded by an existing index; empty when there is no such index. */
   private static Optional<ModelIdentity> held(OpenSearchClient client, String name, Retries retries)
       throws IOException {
-    if (!retries.call(() -> client.indices().exists(e -> e.index(name)).value())) {
+    Optional<Map<String, JsonData>> meta = meta(client, name, retries);
+    if (meta.isEmpty()) {
       return Optional.empty();
     }
-    var mapping = retries.call(() -> client.indices().getMapping(m -> m.index(name)));
-    var meta = mapping.result().get(name).mappings().meta();
-    Optional<ModelIdentity> identity = ClusterSchema.identity(name, meta);
+    Optional<ModelIdentity> identity = ClusterSchema.identity(name, meta.get());
     if (identity.isEmpty()) {
       throw new IllegalStateException(
           "OpenSearch index "
@@ -111,13 +229,29 @@ public final class OpenSearchIndexes {
     return identity;
   }
 
+  /** The {@code _meta} of an existing index's mapping; empty when there is no such index. */
+  private static Optional<Map<String, JsonData>> meta(
+      OpenSearchClient client, String name, Retries retries) throws IOException {
+    if (!retries.call(() -> client.indices().exists(e -> e.index(name)).value())) {
+      return Optional.empty();
+    }
+    var mapping = retries.call(() -> client.indices().getMapping(m -> m.index(name)));
+    Map<String, JsonData> meta = mapping.result().get(name).mappings().meta();
+    return Optional.of(meta == null ? Map.of() : meta);
+  }
+
+  /** Creates the index {@code settings} names, with {@code alias} and {@code modelDir} if given. */
   private static void create(
       OpenSearchClient client,
       IndexSettings index,
       OpenSearchSettings settings,
-      ModelIdentity model)
+      ModelIdentity model,
+      String alias,
+      String modelDir)
       throws IOException {
-    String body = ClusterSchema.createIndexBody(model, index, settings);
+    String body =
+        ClusterSchema.createIndexBody(
+            model, index, settings, Optional.ofNullable(alias), Optional.ofNullable(modelDir));
     // The generic client: the typed one has no builder for k-NN mapping parameters.
     try (var response =
         client

@@ -43,6 +43,11 @@ public record OpenSearchSettings(
     }
   }
 
+  /** These settings for the index {@code name}. */
+  public OpenSearchSettings withIndex(String name) {
+    return new OpenSearchSettings(name, shards, replicas, bulkBatch, retries);
+  }
+
   public static OpenSearchSettings of(String index, int shards, int replicas) {
     return new OpenSearchSettings(index, shards, replicas, DEFAULT_BULK_BATCH, DEFAULT_RETRIES);
   }
