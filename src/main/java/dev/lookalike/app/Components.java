@@ -1,11 +1,13 @@
 package dev.lookalike.app;
 
+import dev.lookalike.collection.Originals;
 import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.config.EngineConfig;
 import dev.lookalike.config.ImageConfig;
 import dev.lookalike.config.IndexConfig;
 import dev.lookalike.config.ModelConfig;
 import dev.lookalike.config.OpenSearchConfig;
+import dev.lookalike.config.OriginalsConfig;
 import dev.lookalike.config.SearchConfig;
 import dev.lookalike.config.VaeConfig;
 import dev.lookalike.copies.CopyCheck;
@@ -49,7 +51,8 @@ public final class Components {
       DatasetConfig dataset,
       SearchConfig search,
       EngineConfig engine,
-      OpenSearchConfig opensearch) {}
+      OpenSearchConfig opensearch,
+      OriginalsConfig originals) {}
 
   private final Config config;
 
@@ -100,6 +103,18 @@ public final class Components {
   /** The index directory {@code override} or the configured one, as a reindex may have moved it. */
   public Path indexDir(Path override) {
     return livePointer(override).map(LivePointer::index).orElse(baseIndexDir(override));
+  }
+
+  /**
+   * Where uploads' bytes are kept ({@code lookalike.store-originals}): beside the configured index
+   * directory, shared by every model a reindex moves the collection to.
+   */
+  public Originals originals() {
+    if (!config.originals().storeOriginals()) {
+      return Originals.none();
+    }
+    Path base = baseIndexDir(null).toAbsolutePath().normalize();
+    return Originals.in(base.resolveSibling(base.getFileName() + ".originals"));
   }
 
   /** The index directory as configured (or overridden), before any reindex switched it. */

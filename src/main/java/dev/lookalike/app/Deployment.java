@@ -3,6 +3,7 @@ package dev.lookalike.app;
 import dev.lookalike.collection.ChangeLog;
 import dev.lookalike.collection.CollectionMap;
 import dev.lookalike.collection.ImageCollection;
+import dev.lookalike.collection.Originals;
 import dev.lookalike.collection.Snapshots;
 import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.encoder.CodeModel;
@@ -38,6 +39,7 @@ public final class Deployment {
    * Takes ownership of {@code model} and {@code index}.
    *
    * @param changes where the collection records the ids it changes while a reindex builds
+   * @param originals where the collection keeps its uploads' bytes (shared by every deployment)
    * @param snapshotDir where snapshots go, when configured
    */
   public Deployment(
@@ -46,12 +48,13 @@ public final class Deployment {
       ImagePipeline pipeline,
       CopyCheck copyCheck,
       ChangeLog changes,
+      Originals originals,
       Optional<Path> snapshotDir) {
     this.model = model;
     this.index = index;
     this.pipeline = pipeline;
     this.search = new SearchService(pipeline, model, index, copyCheck);
-    this.collection = new ImageCollection(pipeline, model, index, changes);
+    this.collection = new ImageCollection(pipeline, model, index, changes, originals);
     this.map = new CollectionMap(index.analytics());
     this.snapshots = new Snapshots(index, snapshotDir, Clock.systemUTC());
   }

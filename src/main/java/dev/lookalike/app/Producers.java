@@ -7,6 +7,7 @@ import dev.lookalike.config.ImageConfig;
 import dev.lookalike.config.IndexConfig;
 import dev.lookalike.config.ModelConfig;
 import dev.lookalike.config.OpenSearchConfig;
+import dev.lookalike.config.OriginalsConfig;
 import dev.lookalike.config.SearchConfig;
 import dev.lookalike.config.SnapshotConfig;
 import dev.lookalike.config.VaeConfig;
@@ -34,9 +35,11 @@ public class Producers {
       DatasetConfig dataset,
       SearchConfig search,
       EngineConfig engine,
-      OpenSearchConfig opensearch) {
+      OpenSearchConfig opensearch,
+      OriginalsConfig originals) {
     return new Components(
-        new Components.Config(index, model, vae, image, dataset, search, engine, opensearch));
+        new Components.Config(
+            index, model, vae, image, dataset, search, engine, opensearch, originals));
   }
 
   /** The configured model and index, or those a reindex made live ({@link LivePointer}). */
@@ -54,6 +57,7 @@ public class Producers {
               components.servingPipeline(model),
               components.copyCheck(),
               changes,
+              components.originals(),
               snapshots.dir()),
           changes);
     } catch (RuntimeException e) {

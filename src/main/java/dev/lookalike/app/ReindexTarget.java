@@ -110,7 +110,7 @@ public final class ReindexTarget implements AutoCloseable {
         index,
         components.pipeline(model),
         model,
-        new ImageSources(components.fashionMnistDir()),
+        new ImageSources(components.fashionMnistDir(), components.originals()),
         threads);
   }
 
@@ -128,6 +128,7 @@ public final class ReindexTarget implements AutoCloseable {
         components.servingPipeline(model),
         components.copyCheck(),
         changes,
+        components.originals(),
         snapshots);
   }
 

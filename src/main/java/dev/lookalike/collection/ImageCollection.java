@@ -17,7 +17,7 @@ import java.util.Set;
  * Adds and removes uploaded images, one at a time or in batches. Every change is committed before
  * returning, so an acknowledged write survives a crash; concurrent changes share their commits
  * ({@link GroupCommit}), and concurrent single adds their encoding and index write ({@link
- * AddBatcher}).
+ * AddBatcher}). With {@link Originals} on, an upload's bytes are durable before it is indexed.
  */
 public final class ImageCollection {
 
@@ -30,20 +30,29 @@ public final class ImageCollection {
   private final GroupCommit commits;
   private final AddBatcher adds;
   private final ChangeLog changes;
+  private final Originals originals;
 
   public ImageCollection(ImagePipeline pipeline, CodeModel model, ImageIndex index) {
-    this(pipeline, model, index, new ChangeLog());
+    this(pipeline, model, index, new ChangeLog(), Originals.none());
   }
 
-  /** A collection that records the ids it changes in {@code changes}, e.g. during a reindex. */
+  /**
+   * A collection that records the ids it changes in {@code changes}, e.g. during a reindex, and
+   * keeps the uploads' bytes in {@code originals}.
+   */
   public ImageCollection(
-      ImagePipeline pipeline, CodeModel model, ImageIndex index, ChangeLog changes) {
+      ImagePipeline pipeline,
+      CodeModel model,
+      ImageIndex index,
+      ChangeLog changes,
+      Originals originals) {
     this.pipeline = pipeline;
     this.model = model;
     this.index = index;
     this.commits = new GroupCommit(index);
     this.adds = new AddBatcher(model, index, changes);
     this.changes = changes;
+    this.originals = originals;
   }
 
   /** Batches the single adds were written in since start (concurrent adds share one). */
@@ -66,6 +75,7 @@ public final class ImageCollection {
       throws IOException {
     Upload upload = new Upload(bytes, label, uri);
     PreparedImage prepared = pipeline.prepare(bytes);
+    originals.keep(upload.id(), bytes);
     adds.add(
         new AddBatcher.Pending(
             prepared.input(), encoded -> upload.record(metadata, prepared, encoded)));
@@ -150,6 +160,9 @@ public final class ImageCollection {
     for (int i = 0; i < kept.size(); i++) {
       records.add(kept.get(i).record(Map.of(), prepared.get(i), encoded.get(i)));
     }
+    for (Upload upload : kept) {
+      originals.keep(upload.id(), upload.bytes());
+    }
     if (!records.isEmpty()) {
       index.add(records);
       changes.changed(records.stream().map(ImageRecord::id).toList());
@@ -163,6 +176,7 @@ public final class ImageCollection {
     if (deleted) {
       changes.changed(id);
       commits.awaitDurable();
+      originals.forget(id);
     }
     return deleted;
   }

@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * Reads an indexed image again, for a reindex: from its source (the file its URI names, the data
- * set record) when that still yields the stored thumbnail, otherwise from the stored thumbnail.
- * Checking the thumbnail means that a file changed since it was indexed, or a URI an uploader
- * chose, is never mistaken for the image that was indexed.
+ * set record, or the upload's kept {@link Originals}) when that still yields the stored thumbnail,
+ * otherwise from the stored thumbnail. Checking the thumbnail means that a file changed since it
+ * was indexed, or a URI an uploader chose, is never mistaken for the image that was indexed.
  */
 public final class ImageSources {
 
@@ -38,6 +38,7 @@ public final class ImageSources {
   public record Reread(PreparedImage image, Origin origin) {}
 
   private final Path fashionMnistDir;
+  private final Originals originals;
   private final Map<FashionMnist.Split, Optional<LabeledImages>> splits =
       new EnumMap<>(FashionMnist.Split.class);
   private final Map<String, Optional<SyntheticImages>> synthetic = new HashMap<>();
@@ -47,7 +48,13 @@ public final class ImageSources {
    *     to the bundled sample (its first images)
    */
   public ImageSources(Path fashionMnistDir) {
+    this(fashionMnistDir, Originals.none());
+  }
+
+  /** Sources that also read the uploads' bytes kept in {@code originals}. */
+  public ImageSources(Path fashionMnistDir, Originals originals) {
     this.fashionMnistDir = fashionMnistDir;
+    this.originals = originals;
   }
 
   /**
@@ -57,10 +64,12 @@ public final class ImageSources {
    * @throws IOException when neither the source nor a thumbnail is left
    */
   public Reread read(IndexedImage image, ImagePipeline pipeline) throws IOException {
-    Optional<PreparedImage> source = fromSource(image.image().uri(), pipeline);
     byte[] thumbnail = image.thumbnailPng();
-    if (source.isPresent()
-        && (thumbnail.length == 0 || Arrays.equals(source.get().thumbnailPng(), thumbnail))) {
+    Optional<PreparedImage> source =
+        fromSource(image.image().uri(), pipeline)
+            .filter(read -> matches(read, thumbnail))
+            .or(() -> fromOriginal(image.id(), pipeline).filter(read -> matches(read, thumbnail)));
+    if (source.isPresent()) {
       return new Reread(source.get(), Origin.SOURCE);
     }
     if (thumbnail.length == 0) {
@@ -70,6 +79,19 @@ public final class ImageSources {
       return new Reread(pipeline.prepare(thumbnail), Origin.THUMBNAIL);
     } catch (InvalidImageException e) {
       throw new IOException("its source is gone and its thumbnail is damaged: " + e.getMessage());
+    }
+  }
+
+  /** Whether a re-read image is the one indexed: the same thumbnail, when one was stored. */
+  private static boolean matches(PreparedImage read, byte[] thumbnail) {
+    return thumbnail.length == 0 || Arrays.equals(read.thumbnailPng(), thumbnail);
+  }
+
+  private Optional<PreparedImage> fromOriginal(String id, ImagePipeline pipeline) {
+    try {
+      return originals.read(id).map(pipeline::prepare);
+    } catch (IOException | InvalidImageException e) {
+      return Optional.empty();
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lookalike.app.LivePointer;
 import dev.lookalike.app.SampleStartup;
+import dev.lookalike.collection.Originals;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.training.TinyModels;
@@ -48,6 +49,8 @@ class ReindexApiTest {
             ApiKeyTest.KEY,
             "lookalike.sample.limit",
             "200",
+            "lookalike.store-originals",
+            "true",
             "lookalike.vae.enabled",
             "false");
       } catch (IOException e) {
@@ -84,6 +87,20 @@ class ReindexApiTest {
     try (CodeModel loaded = CodeModel.load(ModelSource.directory(model))) {
       fingerprint = loaded.fingerprint();
     }
+    // an upload before the build: with its original kept, it is re-read from it, not its thumbnail
+    String uploaded =
+        given()
+            .header("X-Api-Key", ApiKeyTest.KEY)
+            .multiPart("image", "large.png", SampleImages.largePng(3, 300), "image/png")
+            .when()
+            .post("/api/images")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    assertTrue(
+        Originals.in(indexDir.resolveSibling("index.originals")).read(uploaded).isPresent(),
+        "kept beside the index");
     long before = stats().getLong("count");
 
     given()
@@ -155,6 +172,8 @@ class ReindexApiTest {
       JsonPath done = reindexStatus();
       assertEquals("DONE", done.getString("state"), done.prettify());
       assertEquals(0, done.getLong("failed"), done.prettify());
+      assertEquals(
+          0, done.getLong("fromThumbnail"), "the upload from its original: " + done.prettify());
       assertTrue(answers.size() > 5, "searches ran during the reindex: " + answers.size());
       assertEquals(List.of(200), answers.stream().distinct().toList(), "every search answered");
 

@@ -26,6 +26,23 @@ public final class SampleImages {
     return new Thumbnailer(28).pngFromFloatImage(SAMPLE.images().get(index));
   }
 
+  /**
+   * Sample image {@code index} enlarged to {@code side} pixels with a fine texture on top: an
+   * upload whose 96-pixel thumbnail loses detail the full image has.
+   */
+  public static byte[] largePng(int index, int side) {
+    FloatImage small = SAMPLE.images().get(index);
+    float[] pixels = new float[side * side];
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        float base = small.pixel(0, y * small.height() / side, x * small.width() / side);
+        float texture = ((x ^ y) & 1) == 0 ? 0.15f : -0.15f;
+        pixels[y * side + x] = Math.clamp(base + texture, 0f, 1f);
+      }
+    }
+    return new Thumbnailer(side).pngFromFloatImage(new FloatImage(side, side, 1, pixels));
+  }
+
   public static FloatImage image(int index) {
     return SAMPLE.images().get(index);
   }

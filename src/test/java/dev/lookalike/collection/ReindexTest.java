@@ -154,7 +154,8 @@ class ReindexTest {
         ImageIndex target = LuceneIndexes.inMemory(IndexSettings.defaults(), newModel.identity());
         FailureLog failures = FailureLog.inMemory()) {
       ChangeLog changes = new ChangeLog();
-      ImageCollection uploads = new ImageCollection(oldPipeline, oldModel, live, changes);
+      ImageCollection uploads =
+          new ImageCollection(oldPipeline, oldModel, live, changes, Originals.none());
       String kept = uploads.add(SampleImages.png(10), null, null, Map.of());
       String deletedLater = uploads.add(SampleImages.png(11), null, null, Map.of());
       Reindex reindex = reindex(live, target);
@@ -174,6 +175,51 @@ class ReindexTest {
       assertFalse(target.get(deletedLater).isPresent());
       assertEquals(live.count(), target.count());
       assertEquals(Set.of(), changes.stop(), "stopped: records nothing more");
+    }
+  }
+
+  @Test
+  void anUploadWhoseOriginalWasKeptIsEncodedFromIt(@TempDir Path work) throws IOException {
+    Originals originals = Originals.in(work.resolve("originals"));
+    byte[] large = SampleImages.largePng(7, 300);
+    try (ImageIndex live = LuceneIndexes.inMemory(IndexSettings.defaults(), oldModel.identity());
+        ImageIndex withOriginals =
+            LuceneIndexes.inMemory(IndexSettings.defaults(), newModel.identity());
+        ImageIndex withoutOriginals =
+            LuceneIndexes.inMemory(IndexSettings.defaults(), newModel.identity());
+        FailureLog failures = FailureLog.inMemory()) {
+      ImageCollection uploads =
+          new ImageCollection(oldPipeline, oldModel, live, new ChangeLog(), originals);
+      String upload = uploads.add(large, null, null, Map.of());
+      String gone = uploads.add(SampleImages.png(8), null, null, Map.of());
+      assertTrue(uploads.delete(gone));
+      assertTrue(originals.read(upload).isPresent());
+      assertTrue(originals.read(gone).isEmpty(), "a deleted image's original is forgotten");
+
+      Reindex.Report kept =
+          new Reindex(
+                  live,
+                  withOriginals,
+                  newPipeline,
+                  newModel,
+                  new ImageSources(dir.resolve("no-idx-files"), originals),
+                  1)
+              .build(failures, ProgressListener.NONE);
+      Reindex.Report thumbnails =
+          reindex(live, withoutOriginals).build(failures, ProgressListener.NONE);
+
+      assertEquals(0, failures.count(), () -> failures.kept().toString());
+      assertEquals(List.of(1L, 0L), List.of(kept.fromSource(), kept.fromThumbnail()));
+      assertEquals(List.of(0L, 1L), List.of(thumbnails.fromSource(), thumbnails.fromThumbnail()));
+      float[] fromOriginal = withOriginals.get(upload).orElseThrow().codes().dense();
+      assertArrayEquals(
+          newCodes(large), fromOriginal, 1e-4f, "the new model's codes of the upload");
+      float[] fromThumbnail = withoutOriginals.get(upload).orElseThrow().codes().dense();
+      float differs = 0;
+      for (int i = 0; i < fromOriginal.length; i++) {
+        differs = Math.max(differs, Math.abs(fromOriginal[i] - fromThumbnail[i]));
+      }
+      assertTrue(differs > 1e-3f, "the thumbnail lost detail the original has: " + differs);
     }
   }
 }
