@@ -19,10 +19,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,20 +40,11 @@ class OpenSearchReindexIT {
   public static class OnCluster implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      TestCluster cluster = TestCluster.running();
-      return Map.of(
-          "lookalike.engine",
-          "opensearch",
-          "lookalike.opensearch.hosts",
-          cluster.node(1) + "," + cluster.node(2),
-          "lookalike.opensearch.index",
-          INDEX,
-          "lookalike.api-key",
-          ApiKeyTest.KEY,
-          "lookalike.sample.limit",
-          "150",
-          "lookalike.vae.enabled",
-          "false");
+      Map<String, String> config = new HashMap<>(TestCluster.running().engineConfig(INDEX));
+      config.put("lookalike.api-key", ApiKeyTest.KEY);
+      config.put("lookalike.sample.limit", "150");
+      config.put("lookalike.vae.enabled", "false");
+      return config;
     }
   }
 
@@ -76,49 +66,19 @@ class OpenSearchReindexIT {
     try (CodeModel loaded = CodeModel.load(ModelSource.directory(model))) {
       fingerprint = loaded.fingerprint();
     }
-    List<Integer> answers = new CopyOnWriteArrayList<>();
-    AtomicBoolean stop = new AtomicBoolean();
-    Thread searches =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  for (int i = 0; !stop.get(); i++) {
-                    answers.add(
-                        given()
-                            .multiPart(
-                                "image", "q.png", SampleImages.png(900 + i % 20), "image/png")
-                            .when()
-                            .post("/api/search?k=5")
-                            .then()
-                            .extract()
-                            .statusCode());
-                  }
-                });
     String duringBuild;
-    try {
-      reindex(model.toString()).then().statusCode(202).body("state", equalTo("BUILDING"));
-      duringBuild =
-          given()
-              .header("X-Api-Key", ApiKeyTest.KEY)
-              .multiPart("image", "late.png", SampleImages.png(960), "image/png")
-              .when()
-              .post("/api/images")
-              .then()
-              .statusCode(201)
-              .extract()
-              .path("id");
-      long deadline = System.nanoTime() + 180_000_000_000L;
-      while (reindexStatus().getString("state").matches("BUILDING|SWITCHING")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
-      Thread.sleep(500); // searches on the new deployment too
-    } finally {
-      stop.set(true);
-      searches.join();
+    JsonPath done;
+    List<Integer> answers;
+    try (ReindexDriver searches = ReindexDriver.searching()) {
+      ReindexDriver.reindex(model.toString())
+          .then()
+          .statusCode(202)
+          .body("state", equalTo("BUILDING"));
+      duringBuild = ReindexDriver.upload(SampleImages.png(960));
+      done = ReindexDriver.awaitEnd();
+      answers = searches.answers();
     }
 
-    JsonPath done = reindexStatus();
     assertEquals("DONE", done.getString("state"), done.prettify());
     assertEquals(0, done.getLong("failed"), done.prettify());
     assertTrue(answers.size() > 5, "searches ran during the reindex: " + answers.size());
@@ -153,25 +113,5 @@ class OpenSearchReindexIT {
 
   private static JsonPath stats() {
     return given().when().get("/api/stats").then().statusCode(200).extract().jsonPath();
-  }
-
-  private static JsonPath reindexStatus() {
-    return given()
-        .header("X-Api-Key", ApiKeyTest.KEY)
-        .when()
-        .get("/api/admin/reindex")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
-  }
-
-  private static io.restassured.response.Response reindex(String model) {
-    return given()
-        .header("X-Api-Key", ApiKeyTest.KEY)
-        .contentType("application/json")
-        .body(Map.of("model", model))
-        .when()
-        .post("/api/admin/reindex");
   }
 }

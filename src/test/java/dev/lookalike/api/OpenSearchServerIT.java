@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +44,14 @@ class OpenSearchServerIT {
   public static class OnCluster implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      TestCluster cluster = TestCluster.running();
-      return Map.of(
-          "lookalike.engine",
-          "opensearch",
-          "lookalike.opensearch.hosts",
-          cluster.node(1) + "," + cluster.node(2),
-          "lookalike.opensearch.index",
-          "server-" + ProcessHandle.current().pid(),
-          "lookalike.opensearch.shards",
-          "2",
-          "lookalike.opensearch.replicas",
-          "1",
-          "lookalike.sample.limit",
-          "300",
-          "lookalike.vae.enabled",
-          "false");
+      Map<String, String> config =
+          new HashMap<>(
+              TestCluster.running().engineConfig("server-" + ProcessHandle.current().pid()));
+      config.put("lookalike.opensearch.shards", "2");
+      config.put("lookalike.opensearch.replicas", "1");
+      config.put("lookalike.sample.limit", "300");
+      config.put("lookalike.vae.enabled", "false");
+      return config;
     }
   }
 

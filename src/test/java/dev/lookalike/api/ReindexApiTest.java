@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -68,17 +66,6 @@ class ReindexApiTest {
     return given().when().get("/api/stats").then().statusCode(200).extract().jsonPath();
   }
 
-  private static JsonPath reindexStatus() {
-    return given()
-        .header("X-Api-Key", ApiKeyTest.KEY)
-        .when()
-        .get("/api/admin/reindex")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
-  }
-
   @Test
   void theServerSwitchesToANewModelWithoutAFailedSearch() throws Exception {
     sample.ensureIndexed();
@@ -88,16 +75,7 @@ class ReindexApiTest {
       fingerprint = loaded.fingerprint();
     }
     // an upload before the build: with its original kept, it is re-read from it, not its thumbnail
-    String uploaded =
-        given()
-            .header("X-Api-Key", ApiKeyTest.KEY)
-            .multiPart("image", "large.png", SampleImages.largePng(3, 300), "image/png")
-            .when()
-            .post("/api/images")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String uploaded = ReindexDriver.upload(SampleImages.largePng(3, 300));
     assertTrue(
         Originals.in(indexDir.resolveSibling("index.originals")).read(uploaded).isPresent(),
         "kept beside the index");
@@ -124,25 +102,10 @@ class ReindexApiTest {
         .contentType(Problem.MEDIA_TYPE)
         .body("detail", containsString("cannot load model from"));
 
-    List<Integer> answers = new CopyOnWriteArrayList<>();
-    AtomicBoolean stop = new AtomicBoolean();
-    Thread searches =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  for (int i = 0; !stop.get(); i++) {
-                    answers.add(
-                        given()
-                            .multiPart(
-                                "image", "q.png", SampleImages.png(900 + i % 20), "image/png")
-                            .when()
-                            .post("/api/search?k=5")
-                            .then()
-                            .extract()
-                            .statusCode());
-                  }
-                });
-    try {
+    String duringBuild;
+    JsonPath done;
+    List<Integer> answers;
+    try (ReindexDriver searches = ReindexDriver.searching()) {
       reindex(model.toString()).then().statusCode(202).body("state", equalTo("BUILDING"));
       // one reindex at a time: a second one while the first builds is a conflict
       reindex(model.toString())
@@ -150,65 +113,39 @@ class ReindexApiTest {
           .statusCode(409)
           .contentType(Problem.MEDIA_TYPE)
           .body("title", equalTo("A reindex is running"));
-      String duringBuild =
-          given()
-              .header("X-Api-Key", ApiKeyTest.KEY)
-              .multiPart("image", "late.png", SampleImages.png(960), "image/png")
-              .when()
-              .post("/api/images")
-              .then()
-              .statusCode(201)
-              .extract()
-              .path("id");
-      long deadline = System.nanoTime() + 180_000_000_000L;
-      while (reindexStatus().getString("state").matches("BUILDING|SWITCHING")
-          && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
-      Thread.sleep(500); // searches on the new deployment too
-      stop.set(true);
-      searches.join();
-
-      JsonPath done = reindexStatus();
-      assertEquals("DONE", done.getString("state"), done.prettify());
-      assertEquals(0, done.getLong("failed"), done.prettify());
-      assertEquals(
-          0, done.getLong("fromThumbnail"), "the upload from its original: " + done.prettify());
-      assertTrue(answers.size() > 5, "searches ran during the reindex: " + answers.size());
-      assertEquals(List.of(200), answers.stream().distinct().toList(), "every search answered");
-
-      JsonPath after = stats();
-      assertEquals(fingerprint, after.getString("model"), "the new model serves");
-      assertEquals(16, after.getInt("inputSize"));
-      assertEquals(before + 1, after.getLong("count"), "the sample and the upload of the build");
-      given().when().get("/api/images/" + duringBuild).then().statusCode(200);
-      given()
-          .when()
-          .get("/api/images/" + duringBuild + "/similar?k=3&mode=dense")
-          .then()
-          .statusCode(200)
-          .body("hits[0].id", equalTo(duringBuild));
-
-      LivePointer pointer = LivePointer.read(indexDir).orElseThrow();
-      assertEquals(model.toAbsolutePath(), pointer.model());
-      assertTrue(Files.isDirectory(pointer.index()), "the new index, named in " + pointer);
-      reindex(model.toString())
-          .then()
-          .statusCode(400)
-          .body("detail", containsString("live model already"));
-    } finally {
-      stop.set(true);
-      searches.join();
+      duringBuild = ReindexDriver.upload(SampleImages.png(960));
+      done = ReindexDriver.awaitEnd();
+      answers = searches.answers();
     }
+    assertEquals("DONE", done.getString("state"), done.prettify());
+    assertEquals(0, done.getLong("failed"), done.prettify());
+    assertEquals(
+        0, done.getLong("fromThumbnail"), "the upload from its original: " + done.prettify());
+    assertTrue(answers.size() > 5, "searches ran during the reindex: " + answers.size());
+    assertEquals(List.of(200), answers.stream().distinct().toList(), "every search answered");
+
+    JsonPath after = stats();
+    assertEquals(fingerprint, after.getString("model"), "the new model serves");
+    assertEquals(16, after.getInt("inputSize"));
+    assertEquals(before + 1, after.getLong("count"), "the sample and the upload of the build");
+    given().when().get("/api/images/" + duringBuild).then().statusCode(200);
+    given()
+        .when()
+        .get("/api/images/" + duringBuild + "/similar?k=3&mode=dense")
+        .then()
+        .statusCode(200)
+        .body("hits[0].id", equalTo(duringBuild));
+
+    LivePointer pointer = LivePointer.read(indexDir).orElseThrow();
+    assertEquals(model.toAbsolutePath(), pointer.model());
+    assertTrue(Files.isDirectory(pointer.index()), "the new index, named in " + pointer);
+    reindex(model.toString())
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("live model already"));
   }
 
-  /** {@code POST /api/admin/reindex} to {@code model}, with the API key. */
   private static io.restassured.response.Response reindex(String model) {
-    return given()
-        .header("X-Api-Key", ApiKeyTest.KEY)
-        .contentType("application/json")
-        .body(Map.of("model", model))
-        .when()
-        .post("/api/admin/reindex");
+    return ReindexDriver.reindex(model);
   }
 }

@@ -33,11 +33,8 @@ class ReindexOnClusterIT {
   public static class OnCluster implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      TestCluster cluster = TestCluster.running();
       Map<String, String> config = new HashMap<>(new CliTestProfile().getConfigOverrides());
-      config.put("lookalike.engine", "opensearch");
-      config.put("lookalike.opensearch.hosts", cluster.node(1) + "," + cluster.node(2));
-      config.put("lookalike.opensearch.index", INDEX);
+      config.putAll(TestCluster.running().engineConfig(INDEX));
       return config;
     }
   }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +52,17 @@ public final class TestCluster {
   /** Node {@code n}'s HTTP address (n = 1 or 2). */
   public URI node(int n) {
     return URI.create("http://127.0.0.1:" + (port + n - 1));
+  }
+
+  /** Configuration that puts Lookalike on this cluster, in the index {@code index}. */
+  public Map<String, String> engineConfig(String index) {
+    return Map.of(
+        "lookalike.engine",
+        "opensearch",
+        "lookalike.opensearch.hosts",
+        node(1) + "," + node(2),
+        "lookalike.opensearch.index",
+        index);
   }
 
   public ClusterConnection connection() {
