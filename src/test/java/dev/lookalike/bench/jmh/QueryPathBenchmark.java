@@ -1,8 +1,8 @@
 package dev.lookalike.bench.jmh;
 
 import dev.lookalike.codes.Codes;
+import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.collection.SampleCollection;
-import dev.lookalike.config.SampleConfig;
 import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
@@ -81,21 +81,21 @@ public class QueryPathBenchmark {
     // on disk, memory-mapped, as the server holds it
     directory = Files.createTempDirectory("lookalike-jmh");
     index = LuceneIndexes.open(directory, IndexSettings.defaults(), model.identity());
-    new SampleCollection(
-            new SampleConfig() {
-              @Override
-              public boolean enabled() {
-                return true;
-              }
-
-              @Override
-              public int limit() {
-                return 10_000;
-              }
-            })
-        .ensureIndexed(pipeline, model, index);
     LabeledImages sample = SampleCollection.load();
     Thumbnailer png = new Thumbnailer(28);
+    ImageCollection collection = new ImageCollection(pipeline, model, index);
+    List<ImageCollection.Upload> batch = new ArrayList<>();
+    for (int i = 0; i < sample.size(); i++) {
+      batch.add(
+          new ImageCollection.Upload(
+              png.pngFromFloatImage(sample.images().get(i)),
+              sample.labelName(i),
+              "fashion-mnist:test#" + i));
+      if (batch.size() == ImageCollection.MAX_BATCH || i == sample.size() - 1) {
+        collection.addAll(batch, false);
+        batch.clear();
+      }
+    }
     for (int q = 0; q < QUERIES; q++) {
       byte[] upload = png.pngFromFloatImage(sample.images().get(q * 150));
       uploads.add(upload);
