@@ -85,19 +85,23 @@ class ApiKeyTest {
     given().when().get("/api/images/" + someId).then().statusCode(200);
   }
 
+  /** Uploads {@code png} with the key; expects 201 and returns the new image's id. */
+  static String upload(byte[] png) {
+    return given()
+        .header("X-Api-Key", KEY)
+        .multiPart("image", "upload.png", png, "image/png")
+        .when()
+        .post("/api/images")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   @Test
   void writesWithTheKeyWork() throws IOException {
     long before = index.count();
-    String id =
-        given()
-            .header("X-Api-Key", KEY)
-            .multiPart("image", "b.png", SampleImages.png(901), "image/png")
-            .when()
-            .post("/api/images")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String id = upload(SampleImages.png(901));
     assertEquals(before + 1, index.count());
     given().header("X-Api-Key", KEY).when().delete("/api/images/" + id).then().statusCode(204);
     assertEquals(before, index.count());

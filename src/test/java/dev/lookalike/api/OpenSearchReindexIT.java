@@ -74,7 +74,7 @@ class OpenSearchReindexIT {
           .then()
           .statusCode(202)
           .body("state", equalTo("BUILDING"));
-      duringBuild = ReindexDriver.upload(SampleImages.png(960));
+      duringBuild = ApiKeyTest.upload(SampleImages.png(960));
       done = ReindexDriver.awaitEnd();
       answers = searches.answers();
     }

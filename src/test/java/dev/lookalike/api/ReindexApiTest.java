@@ -75,7 +75,7 @@ class ReindexApiTest {
       fingerprint = loaded.fingerprint();
     }
     // an upload before the build: with its original kept, it is re-read from it, not its thumbnail
-    String uploaded = ReindexDriver.upload(SampleImages.largePng(3, 300));
+    String uploaded = ApiKeyTest.upload(SampleImages.largePng(3, 300));
     assertTrue(
         Originals.in(indexDir.resolveSibling("index.originals")).read(uploaded).isPresent(),
         "kept beside the index");
@@ -113,7 +113,7 @@ class ReindexApiTest {
           .statusCode(409)
           .contentType(Problem.MEDIA_TYPE)
           .body("title", equalTo("A reindex is running"));
-      duringBuild = ReindexDriver.upload(SampleImages.png(960));
+      duringBuild = ApiKeyTest.upload(SampleImages.png(960));
       done = ReindexDriver.awaitEnd();
       answers = searches.answers();
     }

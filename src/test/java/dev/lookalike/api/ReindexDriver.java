@@ -76,19 +76,6 @@ final class ReindexDriver implements AutoCloseable {
     return status();
   }
 
-  /** Uploads {@code png} with the API key; returns its id. */
-  static String upload(byte[] png) {
-    return given()
-        .header("X-Api-Key", ApiKeyTest.KEY)
-        .multiPart("image", "upload.png", png, "image/png")
-        .when()
-        .post("/api/images")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
   /** Stops searching; returns the status of every search answered. */
   List<Integer> answers() throws InterruptedException {
     close();

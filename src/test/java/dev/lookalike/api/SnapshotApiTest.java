@@ -72,16 +72,7 @@ class SnapshotApiTest {
   @Test
   void aRestoredSnapshotAnswersTheSameSearches() throws IOException {
     // An upload acknowledged just before must be in the snapshot.
-    String uploaded =
-        given()
-            .header("X-Api-Key", ApiKeyTest.KEY)
-            .multiPart("image", "s.png", SampleImages.png(940), "image/png")
-            .when()
-            .post("/api/images")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String uploaded = ApiKeyTest.upload(SampleImages.png(940));
     List<List<String>> before = answers(index);
     long count = index.count();
 

@@ -60,18 +60,17 @@ public final class OpenSearchIndexes {
         model,
         (client, retries) -> {
           String concrete = ClusterAliases.resolve(client, settings.index(), retries);
-          Optional<ModelIdentity> held = held(client, concrete, retries);
-          if (held.isEmpty() && !create) {
-            throw new NoSuchFileException(
-                connection.describe() + "/" + settings.index(),
-                null,
-                "no such index; add images first");
-          } else if (held.isEmpty()) {
+          if (held(client, concrete, retries).isEmpty()) {
+            if (!create) {
+              throw new NoSuchFileException(
+                  connection.describe() + "/" + settings.index(),
+                  null,
+                  "no such index; add images first");
+            }
             concrete = ClusterAliases.concreteName(settings.index(), model.fingerprint());
-            create(client, index, settings.withIndex(concrete), model, settings.index(), null);
-          } else if (!held.get().equals(model)) {
-            throw new ModelMismatchException(held.get(), model);
           }
+          createOrCheck(
+              client, retries, index, settings.withIndex(concrete), model, settings.index(), null);
           return concrete;
         });
   }
@@ -100,13 +99,8 @@ public final class OpenSearchIndexes {
           if (ClusterAliases.resolve(client, settings.index(), retries).equals(target)) {
             throw new IllegalArgumentException("OpenSearch index " + target + " is live already");
           }
-          Optional<ModelIdentity> held = held(client, target, retries);
-          if (held.isEmpty()) {
-            String dir = modelDir.toAbsolutePath().normalize().toString();
-            create(client, index, settings.withIndex(target), model, null, dir);
-          } else if (!held.get().equals(model)) {
-            throw new ModelMismatchException(held.get(), model);
-          }
+          String dir = modelDir.toAbsolutePath().normalize().toString();
+          createOrCheck(client, retries, index, settings.withIndex(target), model, null, dir);
           return target;
         });
   }
@@ -238,6 +232,27 @@ public final class OpenSearchIndexes {
     var mapping = retries.call(() -> client.indices().getMapping(m -> m.index(name)));
     Map<String, JsonData> meta = mapping.result().get(name).mappings().meta();
     return Optional.of(meta == null ? Map.of() : meta);
+  }
+
+  /**
+   * Creates the index {@code settings} names when missing, with {@code alias} and {@code modelDir}
+   * if given; an existing one must hold {@code model}.
+   */
+  private static void createOrCheck(
+      OpenSearchClient client,
+      Retries retries,
+      IndexSettings index,
+      OpenSearchSettings settings,
+      ModelIdentity model,
+      String alias,
+      String modelDir)
+      throws IOException {
+    Optional<ModelIdentity> held = held(client, settings.index(), retries);
+    if (held.isEmpty()) {
+      create(client, index, settings, model, alias, modelDir);
+    } else if (!held.get().equals(model)) {
+      throw new ModelMismatchException(held.get(), model);
+    }
   }
 
   /** Creates the index {@code settings} names, with {@code alias} and {@code modelDir} if given. */
