@@ -24,20 +24,40 @@ final class LaunchSettings {
           "quarkus.banner.enabled", "false",
           "lookalike.sample.enabled", "false");
 
+  /** DJL's PyTorch engine reads it when it loads. */
+  static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
   private LaunchSettings() {}
 
   static void apply(String... args) {
     properties(args).forEach(LaunchSettings::setIfAbsent);
   }
 
+  /**
+   * PyTorch's intra-op threads for the commands that encode beside an index writer: one. The writer
+   * and Lucene's merges need the other core, and a second OpenMP worker spins on it between
+   * batches: indexing 100,000 synthetic images ran at 1,212 images/s with two threads and 1,764
+   * with one (BENCHMARKS.md, issue 12, fourth part).
+   */
+  static final Map<String, String> WRITING = Map.of(TORCH_THREADS, "1");
+
   /** The properties the command line implies. */
   static Map<String, String> properties(String... args) {
-    Optional<ServeCommand> serve = serve(LookalikeMain.command(args));
-    if (serve.isEmpty()) {
-      return CLI;
+    Optional<Object> command = parsed(LookalikeMain.command(args));
+    if (command.isPresent() && command.get() instanceof ServeCommand serve) {
+      return server(serve);
     }
+    if (command.isPresent()
+        && (command.get() instanceof IndexCommand || command.get() instanceof ReindexCommand)) {
+      Map<String, String> writing = new LinkedHashMap<>(CLI);
+      writing.putAll(WRITING);
+      return writing;
+    }
+    return CLI;
+  }
+
+  private static Map<String, String> server(ServeCommand options) {
     Map<String, String> server = new LinkedHashMap<>();
-    ServeCommand options = serve.get();
     if (options.port != null) {
       server.put("quarkus.http.port", options.port.toString());
     }
@@ -50,8 +70,8 @@ final class LaunchSettings {
     return server;
   }
 
-  /** The parsed {@code serve} command, or empty when the command line runs anything else. */
-  private static Optional<ServeCommand> serve(String... command) {
+  /** The command the command line runs, parsed; empty for help and lines that do not parse. */
+  private static Optional<Object> parsed(String... command) {
     // Plain instances, not CDI beans: this runs before the container exists.
     CommandLine line = new CommandLine(LookalikeCommand.class, CommandLine.defaultFactory());
     try {
@@ -59,11 +79,9 @@ final class LaunchSettings {
       if (sub == null || sub.isUsageHelpRequested() || sub.isVersionHelpRequested()) {
         return Optional.empty();
       }
-      return sub.commandSpec().userObject() instanceof ServeCommand serve
-          ? Optional.of(serve)
-          : Optional.empty();
+      return Optional.of(sub.commandSpec().userObject());
     } catch (ParameterException e) {
-      // picocli reports it when the command runs; nothing to serve meanwhile.
+      // picocli reports it when the command runs; nothing to set meanwhile.
       return Optional.empty();
     }
   }

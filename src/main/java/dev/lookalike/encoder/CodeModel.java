@@ -7,6 +7,7 @@ import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.nn.ConvAutoencoder;
+import dev.lookalike.nn.FoldedDecoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class CodeModel implements AutoCloseable {
 
   private final LoadedNetwork<ModelManifest, Block> network;
   private final LatentEncoder encoder;
-  private final Block decoder;
+  private final FoldedDecoder decoder;
   private final Coder coder;
 
   private CodeModel(LoadedNetwork<ModelManifest, Block> network) {
@@ -32,7 +33,7 @@ public final class CodeModel implements AutoCloseable {
             network.manager(),
             network.manifest().spec(),
             BATCH);
-    this.decoder = ConvAutoencoder.decoderOf(autoencoder);
+    this.decoder = FoldedDecoder.of(ConvAutoencoder.decoderOf(autoencoder), network.manager());
     this.coder = network.manifest().coder();
   }
 

@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
+import dev.lookalike.nn.FoldedDecoder;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class LatentEncoder {
    * Encodes, and with {@code decoder} also decodes, each image: its reconstruction error (mean
    * squared error over pixels) is how badly the model explains it, which flags outliers.
    */
-  public Encoded encode(List<FloatImage> images, Block decoder) {
+  public Encoded encode(List<FloatImage> images, FoldedDecoder decoder) {
     float[][] latents = new float[images.size()][];
     float[] errors = new float[images.size()];
     for (int from = 0; from < images.size(); from += batchSize) {
@@ -51,8 +52,7 @@ public final class LatentEncoder {
         ParameterStore parameters = new ParameterStore(scope, false);
         NDArray output = encoder.forward(parameters, new NDList(input), false).singletonOrThrow();
         if (decoder != null) {
-          NDArray reconstruction =
-              decoder.forward(parameters, new NDList(output), false).singletonOrThrow();
+          NDArray reconstruction = decoder.forward(parameters, output);
           float[] mse =
               reconstruction
                   .sub(input)

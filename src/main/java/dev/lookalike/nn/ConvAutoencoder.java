@@ -29,6 +29,9 @@ public final class ConvAutoencoder {
   /** Index of the decoder in the block returned by {@link #block()}. */
   public static final int DECODER = 1;
 
+  /** The name of the decoder's upsampling layers, which {@link FoldedDecoder} looks for. */
+  static final String UPSAMPLE = "upsample2x";
+
   private final ImageSpec input;
   private final int latent;
   private final int filters;
@@ -134,7 +137,7 @@ public final class ConvAutoencoder {
                   .reshape(s[0], s[1], s[2] * 2, s[3] * 2);
           return new NDList(up);
         },
-        "upsample2x");
+        UPSAMPLE);
   }
 
   /** Validating builder: input and latent are required. */

@@ -1,6 +1,7 @@
 package dev.lookalike.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class LaunchSettingsTest {
     for (String[] args :
         new String[][] {
           {"search", "--index", "/tmp/idx", "q.png"},
-          {"index", "serve"},
+          {"evaluate", "serve"},
           {"--help"},
           {"serve", "--help"},
           {"serve", "--no-such-option"},
@@ -38,5 +39,21 @@ class LaunchSettingsTest {
     }
     assertEquals("false", LaunchSettings.CLI.get("quarkus.http.host-enabled"));
     assertEquals("false", LaunchSettings.CLI.get("lookalike.sample.enabled"));
+  }
+
+  @Test
+  void commandsThatEncodeBesideAWriterRunPyTorchOnOneThread() {
+    for (String[] args :
+        new String[][] {
+          {"index", "serve"}, {"index", "/tmp/photos", "--index", "/tmp/idx"}, {"reindex", "--help"}
+        }) {
+      Map<String, String> properties = LaunchSettings.properties(args);
+      boolean help = args[args.length - 1].equals("--help");
+      assertEquals(
+          help ? null : "1", properties.get(LaunchSettings.TORCH_THREADS), String.join(" ", args));
+      assertEquals("false", properties.get("quarkus.http.host-enabled"));
+    }
+    assertNull(LaunchSettings.properties("search", "q.png").get(LaunchSettings.TORCH_THREADS));
+    assertNull(LaunchSettings.properties("serve").get(LaunchSettings.TORCH_THREADS));
   }
 }
