@@ -36,8 +36,8 @@ final class LaunchSettings {
   /**
    * PyTorch's intra-op threads for the commands that encode beside an index writer: one. The writer
    * and Lucene's merges need the other core, and a second OpenMP worker spins on it between
-   * batches: indexing 100,000 synthetic images ran at 1,212 images/s with two threads and 1,764
-   * with one (BENCHMARKS.md, issue 12, fourth part).
+   * batches: indexing 100,000 synthetic images ran at 1,294–1,359 images/s with two threads and
+   * 1,544–1,701 with one (BENCHMARKS.md, issue 12, fourth part). A server showed no difference.
    */
   static final Map<String, String> WRITING = Map.of(TORCH_THREADS, "1");
 

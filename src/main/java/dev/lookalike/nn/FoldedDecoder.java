@@ -79,7 +79,8 @@ public final class FoldedDecoder {
    * own resolution. Output pixel (2i + di, 2j + dj) sees input rows i - 1, i (di = 0) or i, i + 1
    * (di = 1), the kernel's rows summed where two of them fall on one input row; likewise for
    * columns. So one convolution with the four phases' kernels stacked as 4 × filters outputs,
-   * followed by a pixel shuffle, gives the same map with no upsampled copy and 4/9 of the products.
+   * followed by a pixel shuffle, gives the same map without the upsampled copy; a one-filter
+   * convolution over the full-size image becomes a four-filter one over a quarter of its pixels.
    */
   static final class UpsampledConvolution {
 
