@@ -31,6 +31,11 @@ public final class ConvVae extends AbstractBlock {
   private final Block trunk;
   private final Block mean;
   private final Block logVariance;
+
+  /** Bounds on log σ²: σ from e^-15 to e^10, far beyond any posterior a trained model gives. */
+  public static final float MIN_LOG_VARIANCE = -30f;
+
+  public static final float MAX_LOG_VARIANCE = 20f;
   private final Block decoder;
   private final Noise noise;
 
@@ -66,12 +71,18 @@ public final class ConvVae extends AbstractBlock {
 
   /**
    * The posterior of a batch of NCHW images: {@code (μ, log σ²)}, each of shape (batch, latent).
+   * log σ² is kept within [{@value #MIN_LOG_VARIANCE}, {@value #MAX_LOG_VARIANCE}]: its exponential
+   * feeds both the sampling and the KL term, and one step that pushed it past ~88 made them
+   * infinite and the whole run NaN (a seeded test run diverged so once in CI).
    */
   public NDList encode(ParameterStore parameters, NDArray images, boolean training) {
     NDList features = trunk.forward(parameters, new NDList(images), training);
     return new NDList(
         mean.forward(parameters, features, training).singletonOrThrow(),
-        logVariance.forward(parameters, features, training).singletonOrThrow());
+        logVariance
+            .forward(parameters, features, training)
+            .singletonOrThrow()
+            .clip(MIN_LOG_VARIANCE, MAX_LOG_VARIANCE));
   }
 
   /** Decodes latents of shape (batch, latent) into NCHW images (linear output, not clipped). */
