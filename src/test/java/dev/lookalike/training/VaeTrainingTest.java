@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +34,21 @@ public class VaeTrainingTest {
   private static final ImageSpec SPEC = new ImageSpec(16, 1);
 
   public static VaeTraining.Request request(int epochs, float beta, int annealEpochs) {
+    return request(epochs, beta, annealEpochs, 3);
+  }
+
+  private static VaeTraining.Request request(int epochs, float beta, int annealEpochs, int seed) {
     return new VaeTraining.Request(
         "squares",
         InputChoice.given(SPEC),
         6,
         4,
-        new VaeOptions(common(epochs), beta, annealEpochs),
+        new VaeOptions(common(epochs, seed), beta, annealEpochs),
         "test");
   }
 
-  private static TrainingOptions common(int epochs) {
-    return new TrainingOptions(epochs, 16, 0.003f, 0.25, 3, Corruption.parse("none"));
+  private static TrainingOptions common(int epochs, int seed) {
+    return new TrainingOptions(epochs, 16, 0.003f, 0.25, seed, Corruption.parse("none"));
   }
 
   @Test
@@ -113,10 +118,10 @@ public class VaeTrainingTest {
     assertEquals(1f, VaeLoss.annealing(50, 5));
     assertEquals(1f, VaeLoss.annealing(1, 0), "0 anneal epochs: no annealing");
     assertEquals(1f, VaeLoss.annealing(1, 1));
-    VaeOptions betaVae = new VaeOptions(common(1), 4f, 2);
+    VaeOptions betaVae = new VaeOptions(common(1, 3), 4f, 2);
     assertEquals(0f, betaVae.klWeight(1));
     assertEquals(4f, betaVae.klWeight(2), "β times the annealing factor");
-    assertEquals(VaeOptions.DEFAULT_ANNEAL_EPOCHS, new VaeOptions(common(1), 1f).annealEpochs());
+    assertEquals(VaeOptions.DEFAULT_ANNEAL_EPOCHS, new VaeOptions(common(1, 3), 1f).annealEpochs());
   }
 
   @Test
@@ -146,7 +151,7 @@ public class VaeTrainingTest {
 
   @Test
   void badOptionsAndImagesAreRefusedWithTheValue(@TempDir Path dir) {
-    TrainingOptions common = common(1);
+    TrainingOptions common = common(1, 3);
     IllegalArgumentException beta =
         assertThrows(IllegalArgumentException.class, () -> new VaeOptions(common, 0f, 5));
     assertTrue(
@@ -175,34 +180,47 @@ public class VaeTrainingTest {
   }
 
   /**
-   * Seeded runs draw the same initial weights and the same ε. Equal to float rounding, not byte for
-   * byte: oneDNN may sum in another order from one run to the next (seen once in CI: one byte of
-   * the weights file differed); a broken seed would change the models far beyond the tolerance.
+   * Seeded runs draw the same initial weights and the same ε: two runs with one seed end far closer
+   * to each other than to a run with another seed. Not equality, even to rounding: oneDNN may sum
+   * in another order from one run to the next, and twice in one day's clean-clone CI the same seed
+   * gave training losses 0.7 % apart (never here in 25 runs of this class alone); a broken seed
+   * puts the two runs as far apart as two seeds.
    */
   @Test
   void theSameSeedDrawsTheSameEpsilonsAndWeights(@TempDir Path dir) throws IOException {
     List<FloatImage> images = TinyImages.squares(48, 16, 2);
-    List<List<VaeEpochStats>> histories = new ArrayList<>();
-    for (int run = 0; run < 2; run++) {
+    List<float[]> means = new ArrayList<>();
+    List<Double> losses = new ArrayList<>();
+    int[] seeds = {3, 3, 4};
+    for (int run = 0; run < seeds.length; run++) {
       List<VaeEpochStats> history = new ArrayList<>();
-      new VaeTraining().train(request(2, 1f, 0), images, dir.resolve("run" + run), history::add);
-      histories.add(history);
-    }
-    for (int epoch = 0; epoch < 2; epoch++) {
-      VaeEpochStats a = histories.get(0).get(epoch);
-      VaeEpochStats b = histories.get(1).get(epoch);
-      assertEquals(a.trainReconstruction(), b.trainReconstruction(), 1e-4, "same losses");
-      assertEquals(a.trainKl(), b.trainKl(), 1e-4);
-      assertEquals(a.validationElbo(), b.validationElbo(), 1e-4);
-    }
-    try (VaeModel a = VaeModel.load(ModelSource.directory(dir.resolve("run0")));
-        VaeModel b = VaeModel.load(ModelSource.directory(dir.resolve("run1")))) {
-      List<VaeModel.Posterior> fromA = a.encode(images.subList(0, 8));
-      List<VaeModel.Posterior> fromB = b.encode(images.subList(0, 8));
-      for (int i = 0; i < fromA.size(); i++) {
-        assertArrayEquals(fromA.get(i).mean(), fromB.get(i).mean(), 1e-4f, "same weights: same μ");
-        assertArrayEquals(fromA.get(i).logVariance(), fromB.get(i).logVariance(), 1e-4f);
+      VaeTraining.Request request = request(2, 1f, 0, seeds[run]);
+      new VaeTraining().train(request, images, dir.resolve("run" + run), history::add);
+      losses.add(history.get(1).trainReconstruction());
+      try (VaeModel model = VaeModel.load(ModelSource.directory(dir.resolve("run" + run)))) {
+        List<VaeModel.Posterior> posteriors = model.encode(images.subList(0, 8));
+        float[] flat = new float[0];
+        for (VaeModel.Posterior posterior : posteriors) {
+          float[] joined = Arrays.copyOf(flat, flat.length + posterior.mean().length);
+          System.arraycopy(posterior.mean(), 0, joined, flat.length, posterior.mean().length);
+          flat = joined;
+        }
+        means.add(flat);
       }
     }
+    double sameSeed = distance(means.get(0), means.get(1));
+    double otherSeed = distance(means.get(0), means.get(2));
+    assertTrue(sameSeed < 0.1 * otherSeed, "same seed " + sameSeed + ", other " + otherSeed);
+    double sameLoss = Math.abs(losses.get(0) - losses.get(1));
+    double otherLoss = Math.abs(losses.get(0) - losses.get(2));
+    assertTrue(sameLoss <= 0.1 * otherLoss + 1e-4, "losses " + losses);
+  }
+
+  private static double distance(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    return Math.sqrt(sum);
   }
 }
