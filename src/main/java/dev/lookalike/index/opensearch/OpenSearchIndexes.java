@@ -3,15 +3,11 @@ package dev.lookalike.index.opensearch;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.ModelIdentity;
-import dev.lookalike.index.ModelMismatchException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.generic.Requests;
 
 /**
  * The ways to open the cluster index and to move it to another model; everything else sees only
@@ -60,7 +56,7 @@ public final class OpenSearchIndexes {
         model,
         (client, retries) -> {
           String concrete = ClusterAliases.resolve(client, settings.index(), retries);
-          if (held(client, concrete, retries).isEmpty()) {
+          if (ClusterIndexMeta.held(client, concrete, retries).isEmpty()) {
             if (!create) {
               throw new NoSuchFileException(
                   connection.describe() + "/" + settings.index(),
@@ -69,7 +65,7 @@ public final class OpenSearchIndexes {
             }
             concrete = ClusterAliases.concreteName(settings.index(), model.fingerprint());
           }
-          createOrCheck(
+          ClusterIndexMeta.createOrCheck(
               client, retries, index, settings.withIndex(concrete), model, settings.index(), null);
           return concrete;
         });
@@ -100,7 +96,8 @@ public final class OpenSearchIndexes {
             throw new IllegalArgumentException("OpenSearch index " + target + " is live already");
           }
           String dir = modelDir.toAbsolutePath().normalize().toString();
-          createOrCheck(client, retries, index, settings.withIndex(target), model, null, dir);
+          ClusterIndexMeta.createOrCheck(
+              client, retries, index, settings.withIndex(target), model, null, dir);
           return target;
         });
   }
@@ -130,7 +127,8 @@ public final class OpenSearchIndexes {
         connection,
         settings,
         (client, retries) ->
-            held(client, ClusterAliases.resolve(client, settings.index(), retries), retries));
+            ClusterIndexMeta.held(
+                client, ClusterAliases.resolve(client, settings.index(), retries), retries));
   }
 
   /** The model directory a reindex recorded in the index the configured name stands for. */
@@ -140,7 +138,8 @@ public final class OpenSearchIndexes {
         connection,
         settings,
         (client, retries) ->
-            meta(client, ClusterAliases.resolve(client, settings.index(), retries), retries)
+            ClusterIndexMeta.meta(
+                    client, ClusterAliases.resolve(client, settings.index(), retries), retries)
                 .map(meta -> meta.get(ClusterSchema.MODEL_DIR))
                 .map(dir -> Path.of(dir.to(String.class))));
   }
@@ -203,104 +202,6 @@ public final class OpenSearchIndexes {
       client._transport().close();
     } catch (Exception closing) {
       failure.addSuppressed(closing);
-    }
-  }
-
-  /** The identity recorded by an existing index; empty when there is no such index. */
-  private static Optional<ModelIdentity> held(OpenSearchClient client, String name, Retries retries)
-      throws IOException {
-    Optional<Map<String, JsonData>> meta = meta(client, name, retries);
-    if (meta.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<ModelIdentity> identity = ClusterSchema.identity(name, meta.get());
-    if (identity.isEmpty()) {
-      throw new IllegalStateException(
-          "OpenSearch index "
-              + name
-              + " exists but was not made by Lookalike; choose another name");
-    }
-    return identity;
-  }
-
-  /** The {@code _meta} of an existing index's mapping; empty when there is no such index. */
-  private static Optional<Map<String, JsonData>> meta(
-      OpenSearchClient client, String name, Retries retries) throws IOException {
-    if (!retries.call(() -> client.indices().exists(e -> e.index(name)).value())) {
-      return Optional.empty();
-    }
-    var mapping = retries.call(() -> client.indices().getMapping(m -> m.index(name)));
-    Map<String, JsonData> meta = mapping.result().get(name).mappings().meta();
-    return Optional.of(meta == null ? Map.of() : meta);
-  }
-
-  /**
-   * Creates the index {@code settings} names when missing, with {@code alias} and {@code modelDir}
-   * if given; an existing one must hold {@code model}.
-   */
-  private static void createOrCheck(
-      OpenSearchClient client,
-      Retries retries,
-      IndexSettings index,
-      OpenSearchSettings settings,
-      ModelIdentity model,
-      String alias,
-      String modelDir)
-      throws IOException {
-    Optional<ModelIdentity> held = held(client, settings.index(), retries);
-    if (held.isEmpty()) {
-      create(client, index, settings, model, alias, modelDir);
-    } else if (!held.get().equals(model)) {
-      throw new ModelMismatchException(held.get(), model);
-    }
-  }
-
-  /** Creates the index {@code settings} names, with {@code alias} and {@code modelDir} if given. */
-  private static void create(
-      OpenSearchClient client,
-      IndexSettings index,
-      OpenSearchSettings settings,
-      ModelIdentity model,
-      String alias,
-      String modelDir)
-      throws IOException {
-    String body =
-        ClusterSchema.createIndexBody(
-            model, index, settings, Optional.ofNullable(alias), Optional.ofNullable(modelDir));
-    // The generic client: the typed one has no builder for k-NN mapping parameters.
-    try (var response =
-        client
-            .generic()
-            .execute(
-                Requests.builder()
-                    .method("PUT")
-                    .endpoint("/" + settings.index())
-                    .json(body)
-                    .build())) {
-      if (response.getStatus() == 400
-          && response
-              .getBody()
-              .map(b -> b.bodyAsString())
-              .orElse("")
-              .contains("resource_already_exists")) {
-        alreadyCreated(client, settings, model);
-      } else if (response.getStatus() >= 300) {
-        throw new IOException(
-            "OpenSearch refused to create index "
-                + settings.index()
-                + ": "
-                + response.getBody().map(b -> b.bodyAsString()).orElse(response.getReason()));
-      }
-    }
-  }
-
-  /** Another process created the index first: then it must hold the same model. */
-  private static void alreadyCreated(
-      OpenSearchClient client, OpenSearchSettings settings, ModelIdentity model)
-      throws IOException {
-    Optional<ModelIdentity> held = held(client, settings.index(), new Retries(settings.retries()));
-    if (held.isPresent() && !held.get().equals(model)) {
-      throw new ModelMismatchException(held.get(), model);
     }
   }
 }
