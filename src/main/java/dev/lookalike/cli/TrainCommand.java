@@ -207,6 +207,13 @@ public class TrainCommand implements Callable<Integer> {
               + "the batch as negatives; τ defaults to 0.2; none = off (default: ${DEFAULT-VALUE}).")
   String contrastive;
 
+  @Option(
+      names = "--neighbour-positives",
+      description =
+          "λ[:support]: NNCLR-style positives, each image's nearest code among the last support "
+              + "(default 8192) training images against its view; off unless given.")
+  String neighbourPositives;
+
   @Mixin ViewOptions views;
 
   @Option(
@@ -251,6 +258,7 @@ public class TrainCommand implements Callable<Integer> {
                 contractive,
                 invariance,
                 contrastive,
+                neighbourPositives,
                 bitBalance,
                 views.settings(),
                 augment,

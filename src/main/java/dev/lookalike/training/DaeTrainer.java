@@ -63,8 +63,10 @@ public final class DaeTrainer extends NetworkTrainer<EpochStats> {
   }
 
   @Override
-  protected Run<EpochStats> start(Trainer trainer, Random order, Noise noise) {
-    return new DaeRun(trainer, order, noise, openVae());
+  protected Run<EpochStats> start(Trainer trainer, Random order, Noise noise, int trainImages) {
+    List<Penalty> penalties =
+        objective.penalties().stream().map(penalty -> penalty.forRun(trainImages)).toList();
+    return new DaeRun(trainer, order, noise, penalties, openVae());
   }
 
   /** The VAE whose variants are mixed into the batches, checked against the input shape. */
@@ -96,8 +98,9 @@ public final class DaeTrainer extends NetworkTrainer<EpochStats> {
     private final Noise noise;
     private final VaeModel vae;
     private final Augmenter augmenter;
+    private final List<Penalty> penalties;
 
-    DaeRun(Trainer trainer, Random order, Noise noise, VaeModel vae) {
+    DaeRun(Trainer trainer, Random order, Noise noise, List<Penalty> penalties, VaeModel vae) {
       this.trainer = trainer;
       this.encoder = ConvAutoencoder.encoderOf(trainer.getModel().getBlock());
       this.decoder = ConvAutoencoder.decoderOf(trainer.getModel().getBlock());
@@ -106,6 +109,7 @@ public final class DaeTrainer extends NetworkTrainer<EpochStats> {
       this.noise = noise;
       this.vae = vae;
       this.augmenter = vae == null ? null : new Augmenter(vae);
+      this.penalties = penalties;
     }
 
     @Override
@@ -125,12 +129,12 @@ public final class DaeTrainer extends NetworkTrainer<EpochStats> {
           decoder.forward(parameters, new NDList(code), true).singletonOrThrow();
       NDArray loss = reconstruction.sub(clean).square().mean();
       double[] terms = {loss.getFloat(), 0};
-      if (!objective.penalties().isEmpty()) {
+      if (!penalties.isEmpty()) {
         PenaltyInput input =
             new PenaltyInput(
                 parameters, encoder, clean, noisy, code, options.corruption(), views, noise);
         NDArray penalty = null;
-        for (Penalty term : objective.penalties()) {
+        for (Penalty term : penalties) {
           NDArray value = term.loss(input);
           penalty = penalty == null ? value : penalty.add(value);
         }

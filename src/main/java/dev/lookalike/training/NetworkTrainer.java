@@ -94,8 +94,11 @@ public abstract class NetworkTrainer<E extends EpochTiming> {
   /** The loss DJL's training config carries (the steps compute their own). */
   protected abstract Loss configLoss();
 
-  /** Starts a run: nothing may be drawn from {@code order} or {@code noise} here. */
-  protected abstract Run<E> start(Trainer trainer, Random order, Noise noise);
+  /**
+   * Starts a run over {@code trainImages} training images: nothing may be drawn from {@code order}
+   * or {@code noise} here.
+   */
+  protected abstract Run<E> start(Trainer trainer, Random order, Noise noise, int trainImages);
 
   /** Trains on {@code images}, which must all match the input spec. */
   public final TrainedNetwork<E> train(List<FloatImage> images) {
@@ -107,7 +110,7 @@ public abstract class NetworkTrainer<E extends EpochTiming> {
       model.setBlock(network(random.noise()));
       List<E> history = new ArrayList<>();
       try (Trainer trainer = model.newTrainer(config(model, random.weights()));
-          Run<E> run = start(trainer, random.order(), random.noise())) {
+          Run<E> run = start(trainer, random.order(), random.noise(), split.train().length)) {
         trainer.initialize(
             new Shape(options.batchSize(), spec.channels(), spec.size(), spec.size()));
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {

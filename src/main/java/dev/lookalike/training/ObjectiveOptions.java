@@ -14,6 +14,7 @@ import java.util.List;
  * @param contractive weight of the contractive term
  * @param invariance weight of the invariance term
  * @param contrastive {@code λ[:τ]}, or null or {@code none} for off
+ * @param neighbourPositives {@code λ[:support]} (NNCLR-style positives), or null or {@code none}
  * @param bitBalance weight of the bit balance term
  * @param views how the views of the invariance terms are drawn
  * @param augment {@code vae:<MODEL_DIR>:<ratio>}, or null
@@ -24,6 +25,7 @@ public record ObjectiveOptions(
     float contractive,
     float invariance,
     String contrastive,
+    String neighbourPositives,
     float bitBalance,
     ViewSettings views,
     String augment,
@@ -31,7 +33,7 @@ public record ObjectiveOptions(
 
   /** Plain reconstruction with the default views. */
   public static final ObjectiveOptions NONE =
-      new ObjectiveOptions(null, 0, 0, null, 0, ViewSettings.WEAK, null, 1f);
+      new ObjectiveOptions(null, 0, 0, null, null, 0, ViewSettings.WEAK, null, 1f);
 
   public ObjectiveOptions {
     if (contractive < 0 || invariance < 0 || bitBalance < 0) {
@@ -57,8 +59,11 @@ public record ObjectiveOptions(
     if (invariance > 0) {
       penalties.add(Penalty.invariance(invariance));
     }
-    if (contrastive != null && !contrastive.strip().equalsIgnoreCase("none")) {
+    if (on(contrastive)) {
       penalties.add(Penalty.contrastive(contrastive));
+    }
+    if (on(neighbourPositives)) {
+      penalties.add(Penalty.neighbourPositives(neighbourPositives));
     }
     if (bitBalance > 0) {
       penalties.add(Penalty.bitBalance(bitBalance));
@@ -66,5 +71,9 @@ public record ObjectiveOptions(
     VariantMixing mixing =
         augment == null ? null : VariantMixing.parse(augment, augmentTemperature);
     return new DaeObjective(penalties, views, mixing);
+  }
+
+  private static boolean on(String spec) {
+    return spec != null && !spec.strip().equalsIgnoreCase("none");
   }
 }

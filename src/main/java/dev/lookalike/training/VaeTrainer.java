@@ -58,7 +58,7 @@ public final class VaeTrainer extends NetworkTrainer<VaeEpochStats> {
   }
 
   @Override
-  protected Run<VaeEpochStats> start(Trainer trainer, Random order, Noise noise) {
+  protected Run<VaeEpochStats> start(Trainer trainer, Random order, Noise noise, int trainImages) {
     return new Run<>() {
       @Override
       public NDList inputs(NDManager scope, List<FloatImage> batch) {

@@ -66,6 +66,8 @@ class CliValidationSplitTest {
             "0.5",
             "--contractive",
             "0.01",
+            "--neighbour-positives",
+            "0.5:100",
             "--sparse",
             "l1:0.01",
             "--batchnorm",
@@ -79,7 +81,7 @@ class CliValidationSplitTest {
         manifest.contains(
             // contrastive is on by default; the others are asked for
             "mse + sparse=l1:0.01 + contractive=0.01 + invariance=0.5 + contrastive=1.0:0.2"
-                + " + bit-balance=1.0"),
+                + " + neighbours=0.5:100 + bit-balance=1.0"),
         manifest);
     assertTrue(manifest.contains("\"codeLayer\" : \"binary:4.0\""), manifest);
     LaunchResult validation =

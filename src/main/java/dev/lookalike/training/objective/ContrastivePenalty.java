@@ -21,19 +21,8 @@ record ContrastivePenalty(float weight, float temperature) implements Penalty {
 
   @Override
   public NDArray loss(PenaltyInput input) {
-    NDArray view = input.corrupt(input.views().apply(input.clean()));
-    NDArray a = unit(input.code());
-    NDArray b = unit(input.encode(view));
-    NDArray logits = a.matMul(b.transpose()).div(temperature);
-    NDArray diagonal = logits.getManager().eye((int) logits.getShape().get(0));
-    // -log softmax of the matching pair, rows (a → b) and columns (b → a)
-    NDArray rows = logits.logSoftmax(1).mul(diagonal).sum().neg();
-    NDArray columns = logits.logSoftmax(0).mul(diagonal).sum().neg();
-    return rows.add(columns).div(2 * logits.getShape().get(0)).mul(weight);
-  }
-
-  private static NDArray unit(NDArray codes) {
-    return codes.div(codes.square().sum(new int[] {1}, true).add(1e-8f).sqrt());
+    return NtXent.loss(NtXent.unit(input.code()), NtXent.unit(input.viewCode()), temperature)
+        .mul(weight);
   }
 
   @Override

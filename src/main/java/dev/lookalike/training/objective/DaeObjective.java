@@ -34,7 +34,11 @@ public record DaeObjective(List<Penalty> penalties, ViewSettings views, VariantM
       spec.append(" + ").append(terms);
     }
     if (penalties.stream()
-        .anyMatch(p -> p instanceof InvariancePenalty || p instanceof ContrastivePenalty)) {
+        .anyMatch(
+            p ->
+                p instanceof InvariancePenalty
+                    || p instanceof ContrastivePenalty
+                    || p instanceof NeighbourPositives)) {
       spec.append(" (").append(views.spec()).append(")");
     }
     if (mixing != null) {

@@ -19,9 +19,8 @@ record InvariancePenalty(float weight) implements Penalty {
 
   @Override
   public NDArray loss(PenaltyInput input) {
-    NDArray view = input.corrupt(input.views().apply(input.clean()));
     NDArray a = input.code();
-    NDArray b = input.encode(view);
+    NDArray b = input.viewCode();
     NDArray invariance = a.sub(b).square().mean();
     NDArray variance = CodeStatistics.varianceFloor(a, 1f).add(CodeStatistics.varianceFloor(b, 1f));
     NDArray covariance =

@@ -17,6 +17,16 @@ public interface Penalty {
   /** How to write this penalty on the command line and in model.json. */
   String spec();
 
+  /**
+   * The instance one training run over {@code trainImages} images uses: itself, unless the term
+   * keeps state across steps.
+   *
+   * @throws IllegalArgumentException when the term cannot work on that many images
+   */
+  default Penalty forRun(int trainImages) {
+    return this;
+  }
+
   /** Parses {@code l1:λ} or {@code kl:ρ:β} (the {@code --sparse} option). */
   static Penalty sparse(String spec) {
     List<Float> numbers = numbers(spec, "sparse");
@@ -51,6 +61,24 @@ public interface Penalty {
           "--contrastive must be λ or λ:τ, e.g. 1:0.2; got: " + spec);
     }
     return new ContrastivePenalty(numbers.get(0), numbers.size() > 1 ? numbers.get(1) : 0.2f);
+  }
+
+  /**
+   * Parses {@code λ} or {@code λ:support} (the {@code --neighbour-positives} option): NNCLR-style
+   * nearest-neighbour positives for the random views.
+   */
+  static Penalty neighbourPositives(String spec) {
+    List<Float> numbers = numbers("neighbours:" + spec, "neighbour-positives");
+    if (numbers.isEmpty() || numbers.size() > 2) {
+      throw new IllegalArgumentException(
+          "--neighbour-positives must be λ or λ:support, e.g. 0.5:8192; got: " + spec);
+    }
+    float support = numbers.size() > 1 ? numbers.get(1) : NeighbourPositives.DEFAULT_SUPPORT;
+    if (support != Math.rint(support)) {
+      throw new IllegalArgumentException(
+          "the neighbour-positives support must be a whole number of codes, got: " + spec);
+    }
+    return new NeighbourPositives(numbers.get(0), (int) support);
   }
 
   /** λ times the squared Frobenius norm of the encoder's Jacobian. */
