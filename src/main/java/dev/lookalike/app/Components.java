@@ -177,11 +177,11 @@ public final class Components {
   /**
    * Opens the index for a bulk run that commits on its own schedule: the embedded index then
    * commits to Lucene on every commit, without a write-ahead log (which would write each image
-   * twice).
+   * twice), and computes the neighbour-graph lists of the run's images together when closed.
    */
   public ImageIndex openIndexForBulk(Path override, CodeModel model) {
     return engine() == IndexEngine.EMBEDDED
-        ? openEmbedded(indexDir(override), model.identity(), indexSettings().withoutLog())
+        ? openEmbedded(indexDir(override), model.identity(), indexSettings().forBulk())
         : cluster().open(model.identity(), true);
   }
 
@@ -223,12 +223,14 @@ public final class Components {
 
   /**
    * Fresh indexes of the configured engine that vanish when closed: in memory for the embedded
-   * engine, a uniquely named index deleted on close for OpenSearch.
+   * engine (bulk-loaded: its neighbour lists come from {@link ImageIndex#finishBulk}), a uniquely
+   * named index deleted on close for OpenSearch.
    */
   public ScratchIndexes scratchIndexes() {
     return switch (engine()) {
       case EMBEDDED ->
-          new ScratchIndexes("Lucene", model -> LuceneIndexes.inMemory(indexSettings(), model));
+          new ScratchIndexes(
+              "Lucene", model -> LuceneIndexes.inMemory(indexSettings().forBulk(), model));
       case OPENSEARCH -> new ScratchIndexes("OpenSearch", cluster()::scratch);
     };
   }

@@ -248,6 +248,7 @@ public final class BulkIndexer implements Indexer {
         }
         progress.progress(added.get() + skipped.get() + failures.count(), inputs.size());
       }
+      index.finishBulk(); // inside the run's time: the index is ready to serve when it reports
       index.commit();
       progress.progress(inputs.size(), inputs.size());
     }

@@ -72,6 +72,7 @@ final class IndexedModes {
             new ImageRecord(Integer.toString(i), database.uri(i), null, Map.of(), null, code));
       }
       index.add(records);
+      index.finishBulk();
       index.commit();
       List<Codes> asked = new ArrayList<>(queries.size());
       for (int q = 0; q < queries.size(); q++) {

@@ -41,8 +41,10 @@ public record Neighbours(int[] nodes, float[] similarities) {
     }
 
     public void offer(int node, float similarity) {
-      if (node == self || Float.isNaN(similarity)) {
-        return;
+      if (node == self
+          || Float.isNaN(similarity)
+          || (count == nodes.length && count > 0 && similarity < sims[count - 1])) {
+        return; // the common case when scanning many candidates: not among the best so far
       }
       for (int i = 0; i < count; i++) {
         if (nodes[i] == node) {

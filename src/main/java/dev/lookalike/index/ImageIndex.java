@@ -60,6 +60,13 @@ public interface ImageIndex extends Closeable {
   void commit() throws IOException;
 
   /**
+   * Completes what a bulk writer leaves for the end of its run, so that the next commit holds an
+   * index ready to serve (the embedded index's neighbour lists, when opened for bulk); nothing
+   * otherwise.
+   */
+  default void finishBulk() throws IOException {}
+
+  /**
    * Commits, then copies the committed index to {@code target}, a directory that must not exist
    * yet, while the index keeps answering and accepting writes. The copy appears at {@code target}
    * only once complete (it is written beside it and renamed), so a crash never leaves a partial

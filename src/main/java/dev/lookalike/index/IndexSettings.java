@@ -13,9 +13,14 @@ import java.time.Duration;
  * @param checkpointInterval how often the embedded index folds its write-ahead log into a Lucene
  *     commit; between those, a commit only syncs the log. Zero: no log, every commit is a Lucene
  *     commit (a bulk run that commits on its own schedule)
+ * @param graphLinking when new images get their neighbour-graph lists
  */
 public record IndexSettings(
-    int hnswMaxConn, int hnswBeamWidth, int graphDegree, Duration checkpointInterval) {
+    int hnswMaxConn,
+    int hnswBeamWidth,
+    int graphDegree,
+    Duration checkpointInterval,
+    GraphLinking graphLinking) {
 
   public static final int DEFAULT_HNSW_MAX_CONN = 16;
   public static final int MIN_HNSW_MAX_CONN = 2;
@@ -52,11 +57,29 @@ public record IndexSettings(
       throw new IllegalArgumentException(
           "checkpoint interval must be in [0, 1 hour], got: " + checkpointInterval);
     }
+    if (graphLinking == null) {
+      throw new IllegalArgumentException("graph linking must be given");
+    }
+  }
+
+  /** Settings of an index that links each image as it is added. */
+  public IndexSettings(
+      int hnswMaxConn, int hnswBeamWidth, int graphDegree, Duration checkpointInterval) {
+    this(hnswMaxConn, hnswBeamWidth, graphDegree, checkpointInterval, GraphLinking.ON_ADD);
   }
 
   /** The same settings without a write-ahead log: every commit is a Lucene commit. */
   public IndexSettings withoutLog() {
-    return new IndexSettings(hnswMaxConn, hnswBeamWidth, graphDegree, Duration.ZERO);
+    return new IndexSettings(hnswMaxConn, hnswBeamWidth, graphDegree, Duration.ZERO, graphLinking);
+  }
+
+  /**
+   * The settings of a bulk run that nothing searches while it writes: no log (it commits on its own
+   * schedule) and the neighbour graph's lists computed together when it closes.
+   */
+  public IndexSettings forBulk() {
+    return new IndexSettings(
+        hnswMaxConn, hnswBeamWidth, graphDegree, Duration.ZERO, GraphLinking.ON_CLOSE);
   }
 
   public boolean logged() {

@@ -38,6 +38,11 @@ final class CountingCommits implements ImageIndex {
   }
 
   @Override
+  public void finishBulk() throws IOException {
+    index.finishBulk();
+  }
+
+  @Override
   public IndexSnapshot snapshot(Path target) throws IOException {
     return index.snapshot(target);
   }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,8 +32,7 @@ import org.apache.lucene.store.Directory;
  */
 final class IndexWrites {
 
-  /** Images written, at most, between refreshes. */
-  private static final int CHUNK = 1024;
+  private static final int CHUNK = 1024; // images written, at most, between refreshes
 
   /** A log this large is checkpointed whatever the interval: it bounds replay after a crash. */
   static final long MAX_LOG_BYTES = 16L << 20;
@@ -110,15 +108,7 @@ final class IndexWrites {
     }
     int first = graph.nextNode();
     Set<Integer> replaced =
-        searchers.readAsIs(
-            before -> {
-              Set<Integer> nodes = new HashSet<>();
-              for (String id : ids) {
-                LeafCodes.node(before, id).ifPresent(nodes::add);
-              }
-              graph.link(before, vectors, nodes, unrefreshed);
-              return nodes;
-            });
+        searchers.readAsIs(before -> graph.link(before, ids, vectors, unrefreshed));
     for (int i = 0; i < docs.size(); i++) {
       writer.updateDocument(new Term(IndexFields.ID, ids.get(i)), docs.get(i));
     }
@@ -186,11 +176,7 @@ final class IndexWrites {
   /** Drops images from the graph once the searcher no longer finds them. */
   private void removeFromGraph(Set<Integer> nodes) throws IOException {
     refresh();
-    searchers.readAsIs(
-        after -> {
-          graph.remove(after, nodes);
-          return null;
-        });
+    searchers.readAsIs(after -> graph.remove(after, nodes));
   }
 
   /**
@@ -257,8 +243,22 @@ final class IndexWrites {
     return log != null && !checkpointInterval.isZero();
   }
 
-  /** The closing checkpoint; the log is then empty and its file removed. */
+  /** Gives the images a bulk run added their neighbour lists ({@link IndexGraph#linkPending}). */
+  void linkPending() throws IOException {
+    lock.lock();
+    try {
+      if (graph.linksOnClose()) {
+        refresh();
+        searchers.readAsIs(graph::linkPending);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The closing checkpoint, after {@link #linkPending}; the log is then empty and removed. */
   void close() throws IOException {
+    linkPending();
     checkpoint();
     if (log != null) {
       log.close();

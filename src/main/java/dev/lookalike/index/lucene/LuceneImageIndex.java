@@ -78,7 +78,14 @@ public final class LuceneImageIndex implements ImageIndex {
     Optional<String> graphFile = CommitData.graphFile(directory);
     IndexGraph indexGraph =
         searchers.read(
-            searcher -> IndexGraph.load(directory, graphFile, searcher, graphDegree, location));
+            searcher ->
+                IndexGraph.load(
+                    directory,
+                    graphFile,
+                    searcher,
+                    graphDegree,
+                    settings.graphLinking(),
+                    location));
     this.graph = indexGraph.graph();
     this.writes =
         writer == null
@@ -236,6 +243,13 @@ public final class LuceneImageIndex implements ImageIndex {
   }
 
   @Override
+  public void finishBulk() throws IOException {
+    if (writes != null) {
+      writes.linkPending();
+    }
+  }
+
+  @Override
   public IndexSnapshot snapshot(Path target) throws IOException {
     return writes().snapshot(target);
   }
@@ -268,9 +282,11 @@ public final class LuceneImageIndex implements ImageIndex {
       if (checkpoints != null) {
         checkpoints.close();
       }
-      searchers.close();
       if (writer != null) {
         writes.close(); // the graph with the codes, not Lucene's implicit commit alone
+      }
+      searchers.close(); // after: a bulk run's closing links its images through a searcher
+      if (writer != null) {
         writer.close();
       }
     } finally {

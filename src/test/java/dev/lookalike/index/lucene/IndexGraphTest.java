@@ -94,7 +94,7 @@ class IndexGraphTest {
       index.commit();
     }
     try (LuceneImageIndex reopened = (LuceneImageIndex) open()) {
-      assertListsAreNearest(reopened.graph(), nodesById(), live);
+      assertListsAreNearest(reopened.graph(), nodesById(dir), live);
     }
   }
 
@@ -124,7 +124,7 @@ class IndexGraphTest {
       index.commit();
     }
     try (LuceneImageIndex reopened = (LuceneImageIndex) open()) {
-      assertListsAreNearest(reopened.graph(), nodesById(), live);
+      assertListsAreNearest(reopened.graph(), nodesById(dir), live);
     }
   }
 
@@ -140,7 +140,7 @@ class IndexGraphTest {
     }
   }
 
-  private static void assertListsAreNearest(
+  static void assertListsAreNearest(
       NeighbourGraph graph, Map<String, Integer> nodes, Map<String, float[]> live) {
     assertEquals(live.keySet(), nodes.keySet());
     Map<Integer, String> ids = new HashMap<>();
@@ -169,7 +169,7 @@ class IndexGraphTest {
   }
 
   /** Live image id → graph node, read from the committed documents. */
-  private Map<String, Integer> nodesById() throws IOException {
+  static Map<String, Integer> nodesById(Path dir) throws IOException {
     Map<String, Integer> nodes = new HashMap<>();
     try (FSDirectory directory = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(directory)) {

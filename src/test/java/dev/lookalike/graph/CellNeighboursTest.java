@@ -1,0 +1,105 @@
+package dev.lookalike.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CellNeighboursTest {
+
+  private static final int DEGREE = 10;
+
+  @Test
+  void probingEveryCellFindsTheExactLists() {
+    float[][] codes = clustered(6000, 24, 30, new Random(1));
+    Neighbours[] cells = CellNeighbours.lists(codes, DEGREE, 1000, 42);
+    Neighbours[] exact = ShortlistGraph.lists(codes, DEGREE);
+    for (int node = 0; node < codes.length; node++) {
+      // The same similarities in the same order (nodes may swap only on an exact tie).
+      assertArrayEquals(
+          exact[node].similarities(), cells[node].similarities(), 1e-5f, "node " + node);
+    }
+  }
+
+  @Test
+  void aFewProbesFindAlmostAllTrueNeighbours() {
+    float[][] codes = clustered(20000, 32, 60, new Random(2));
+    Neighbours[] cells = CellNeighbours.lists(codes, DEGREE, 8, 42);
+    Random pick = new Random(3);
+    double found = 0;
+    int queries = 300;
+    for (int q = 0; q < queries; q++) {
+      int node = pick.nextInt(codes.length);
+      Neighbours.Nearest exact = new Neighbours.Nearest(node, DEGREE);
+      for (int other = 0; other < codes.length; other++) {
+        exact.offer(other, dot(codes[node], codes[other]));
+      }
+      Set<Integer> truth = new HashSet<>();
+      for (int n : exact.neighbours().nodes()) {
+        truth.add(n);
+      }
+      assertEquals(DEGREE, cells[node].size());
+      for (int n : cells[node].nodes()) {
+        found += truth.contains(n) ? 1.0 / DEGREE / queries : 0;
+      }
+    }
+    assertTrue(found >= 0.9, "recall@" + DEGREE + " " + found);
+  }
+
+  @Test
+  void theSameCodesAndSeedGiveTheSameLists() {
+    float[][] codes = clustered(5000, 16, 20, new Random(4));
+    Neighbours[] once = CellNeighbours.lists(codes, DEGREE, 4, 9);
+    Neighbours[] again = CellNeighbours.lists(codes, DEGREE, 4, 9);
+    for (int node = 0; node < codes.length; node++) {
+      assertArrayEquals(once[node].nodes(), again[node].nodes());
+    }
+  }
+
+  @Test
+  void fewCodesAreComparedPairByPair() {
+    float[][] codes = clustered(300, 8, 5, new Random(5));
+    Neighbours[] cells = CellNeighbours.lists(codes, DEGREE, 1, 42);
+    Neighbours[] exact = ShortlistGraph.lists(codes, DEGREE);
+    for (int node = 0; node < codes.length; node++) {
+      assertArrayEquals(exact[node].nodes(), cells[node].nodes());
+    }
+    assertThrows(IllegalArgumentException.class, () -> CellNeighbours.lists(codes, 5, 0, 42));
+  }
+
+  /** Unit codes around {@code centres} random directions. */
+  static float[][] clustered(int count, int dim, int centres, Random random) {
+    float[][] centre = new float[centres][dim];
+    for (float[] c : centre) {
+      for (int d = 0; d < dim; d++) {
+        c[d] = (float) random.nextGaussian();
+      }
+    }
+    float[][] codes = new float[count][dim];
+    for (float[] code : codes) {
+      float[] c = centre[random.nextInt(centres)];
+      double norm = 0;
+      for (int d = 0; d < dim; d++) {
+        code[d] = (float) (c[d] + 0.5 * random.nextGaussian());
+        norm += code[d] * code[d];
+      }
+      for (int d = 0; d < dim; d++) {
+        code[d] /= (float) Math.sqrt(norm);
+      }
+    }
+    return codes;
+  }
+
+  private static float dot(float[] a, float[] b) {
+    float sum = 0;
+    for (int d = 0; d < a.length; d++) {
+      sum += a[d] * b[d];
+    }
+    return sum;
+  }
+}
