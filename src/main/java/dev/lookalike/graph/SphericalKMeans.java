@@ -1,7 +1,9 @@
 package dev.lookalike.graph;
 
+import dev.lookalike.linalg.DotBlock;
 import dev.lookalike.linalg.SeededSampling;
 import dev.lookalike.linalg.Vectors;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -16,6 +18,8 @@ final class SphericalKMeans {
   private static final int SAMPLE_PER_CELL = 64;
 
   private static final int ITERATIONS = 8;
+
+  private static final int GROUP = 64;
 
   private SphericalKMeans() {}
 
@@ -53,25 +57,42 @@ final class SphericalKMeans {
     return centroids;
   }
 
-  /** The nearest centroid of every vector (the largest dot product; the lower index on a tie). */
+  /**
+   * The nearest centroid of every vector (the largest dot product; the lower index on a tie),
+   * {@link #GROUP} vectors at a time against blocks of centroids.
+   */
   static int[] assign(float[][] centroids, float[][] vectors) {
-    return IntStream.range(0, vectors.length)
+    DotBlock[] blocks = new DotBlock[Math.ceilDiv(centroids.length, DotBlock.WIDTH)];
+    int[] all = IntStream.range(0, centroids.length).toArray();
+    for (int b = 0; b < blocks.length; b++) {
+      blocks[b] = new DotBlock(centroids[0].length);
+      int from = b * DotBlock.WIDTH;
+      blocks[b].load(centroids, all, from, Math.min(DotBlock.WIDTH, centroids.length - from));
+    }
+    int[] assigned = new int[vectors.length];
+    // Loaded blocks are only read from here on, so the threads share them.
+    IntStream.range(0, Math.ceilDiv(vectors.length, GROUP))
         .parallel()
-        .map(i -> nearest(centroids, vectors[i]))
-        .toArray();
+        .forEach(group -> assign(blocks, vectors, group * GROUP, assigned));
+    return assigned;
   }
 
-  private static int nearest(float[][] centroids, float[] vector) {
-    int best = 0;
-    float bestDot = Float.NEGATIVE_INFINITY;
-    for (int c = 0; c < centroids.length; c++) {
-      float dot = Vectors.dot(centroids[c], vector);
-      if (dot > bestDot) {
-        bestDot = dot;
-        best = c;
+  private static void assign(DotBlock[] blocks, float[][] vectors, int from, int[] assigned) {
+    float[][] group = Arrays.copyOfRange(vectors, from, Math.min(vectors.length, from + GROUP));
+    float[][] dots = new float[group.length][DotBlock.WIDTH];
+    float[] best = new float[group.length];
+    Arrays.fill(best, Float.NEGATIVE_INFINITY);
+    for (int b = 0; b < blocks.length; b++) {
+      blocks[b].dots(group, dots);
+      for (int v = 0; v < group.length; v++) {
+        for (int j = 0; j < blocks[b].size(); j++) {
+          if (dots[v][j] > best[v]) {
+            best[v] = dots[v][j];
+            assigned[from + v] = b * DotBlock.WIDTH + j;
+          }
+        }
       }
     }
-    return best;
   }
 
   private static float[] unitOf(double[] sum) {
