@@ -96,10 +96,6 @@ class CellNeighboursTest {
   }
 
   private static float dot(float[] a, float[] b) {
-    float sum = 0;
-    for (int d = 0; d < a.length; d++) {
-      sum += a[d] * b[d];
-    }
-    return sum;
+    return ChainAndCluster.dot(a, b);
   }
 }

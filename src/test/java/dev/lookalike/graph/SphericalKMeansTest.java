@@ -59,10 +59,6 @@ class SphericalKMeansTest {
   }
 
   private static float dot(float[] a, float[] b) {
-    float sum = 0;
-    for (int d = 0; d < a.length; d++) {
-      sum += a[d] * b[d];
-    }
-    return sum;
+    return ChainAndCluster.dot(a, b);
   }
 }
