@@ -174,14 +174,7 @@ final class IndexGraph {
     }
     for (int i = 0; i < vectors.length; i++) {
       graph.setNeighbours(first + i, lists[i].neighbours());
-      // An image may be among the nearest of one that is not among its own: offer it to its
-      // whole wider neighbourhood, which holds those (its reverse neighbours) in practice.
-      for (int e = 0; e < around[i].size(); e++) {
-        int neighbour = around[i].nodes()[e];
-        if (neighbour >= 0 && !excluded.contains(neighbour)) {
-          graph.offer(neighbour, first + i, around[i].similarities()[e]);
-        }
-      }
+      offerAround(first + i, around[i], excluded);
     }
     return excluded;
   }
@@ -253,14 +246,26 @@ final class IndexGraph {
         if (unlinked[i]) {
           Neighbours around = nearest(searcher, live.vectors()[i], SEARCH_FACTOR * graph.degree());
           graph.setNeighbours(node, around);
-          for (int e = 0; e < around.size(); e++) {
-            graph.offer(around.nodes()[e], node, around.similarities()[e]);
-          }
+          offerAround(node, around, Set.of());
         }
       }
     }
     dirty = true;
     return pending;
+  }
+
+  /**
+   * Offers a newly linked image to the lists of the images around it (never an excluded one): it
+   * may be among the nearest of one that is not among its own, and its whole wider neighbourhood
+   * holds those (its reverse neighbours) in practice.
+   */
+  private void offerAround(int node, Neighbours around, Set<Integer> excluded) {
+    for (int e = 0; e < around.size(); e++) {
+      int neighbour = around.nodes()[e];
+      if (neighbour >= 0 && !excluded.contains(neighbour)) {
+        graph.offer(neighbour, node, around.similarities()[e]);
+      }
+    }
   }
 
   /** The {@code k} nearest live images by HNSW, as nodes with their cosine. */
