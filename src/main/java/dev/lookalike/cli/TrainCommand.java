@@ -214,6 +214,13 @@ public class TrainCommand implements Callable<Integer> {
               + "(default 8192) training images against its view; off unless given.")
   String neighbourPositives;
 
+  @Option(
+      names = "--over-clustering",
+      description =
+          "λ[:k]: each view classified into the spherical k-means cluster (k defaults to 40) of its"
+              + " image among recent codes, confident assignments only; off unless given.")
+  String overClustering;
+
   @Mixin ViewOptions views;
 
   @Option(
@@ -259,6 +266,7 @@ public class TrainCommand implements Callable<Integer> {
                 invariance,
                 contrastive,
                 neighbourPositives,
+                overClustering,
                 bitBalance,
                 views.settings(),
                 augment,

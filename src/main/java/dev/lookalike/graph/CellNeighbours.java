@@ -1,6 +1,7 @@
 package dev.lookalike.graph;
 
 import dev.lookalike.linalg.DotBlock;
+import dev.lookalike.linalg.SphericalKMeans;
 import dev.lookalike.linalg.Vectors;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -15,6 +15,8 @@ import java.util.List;
  * @param invariance weight of the invariance term
  * @param contrastive {@code λ[:τ]}, or null or {@code none} for off
  * @param neighbourPositives {@code λ[:support]} (NNCLR-style positives), or null or {@code none}
+ * @param overClustering {@code λ[:k]} (views classified into k-means clusters), or null or {@code
+ *     none}
  * @param bitBalance weight of the bit balance term
  * @param views how the views of the invariance terms are drawn
  * @param augment {@code vae:<MODEL_DIR>:<ratio>}, or null
@@ -26,6 +28,7 @@ public record ObjectiveOptions(
     float invariance,
     String contrastive,
     String neighbourPositives,
+    String overClustering,
     float bitBalance,
     ViewSettings views,
     String augment,
@@ -33,7 +36,7 @@ public record ObjectiveOptions(
 
   /** Plain reconstruction with the default views. */
   public static final ObjectiveOptions NONE =
-      new ObjectiveOptions(null, 0, 0, null, null, 0, ViewSettings.WEAK, null, 1f);
+      new ObjectiveOptions(null, 0, 0, null, null, null, 0, ViewSettings.WEAK, null, 1f);
 
   public ObjectiveOptions {
     if (contractive < 0 || invariance < 0 || bitBalance < 0) {
@@ -64,6 +67,9 @@ public record ObjectiveOptions(
     }
     if (on(neighbourPositives)) {
       penalties.add(Penalty.neighbourPositives(neighbourPositives));
+    }
+    if (on(overClustering)) {
+      penalties.add(Penalty.overClustering(overClustering));
     }
     if (bitBalance > 0) {
       penalties.add(Penalty.bitBalance(bitBalance));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.linalg.ClusteredCodes;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -16,12 +17,12 @@ class CellNeighboursTest {
 
   @Test
   void probingEveryCellFindsTheExactLists() {
-    assertExactLists(clustered(6000, 24, 30, new Random(1)), 1000);
+    assertExactLists(ClusteredCodes.around(6000, 24, 30, new Random(1)), 1000);
   }
 
   @Test
   void aFewProbesFindAlmostAllTrueNeighbours() {
-    float[][] codes = clustered(20000, 32, 60, new Random(2));
+    float[][] codes = ClusteredCodes.around(20000, 32, 60, new Random(2));
     Neighbours[] cells = CellNeighbours.lists(codes, DEGREE, 8, 42);
     Random pick = new Random(3);
     double found = 0;
@@ -46,7 +47,7 @@ class CellNeighboursTest {
 
   @Test
   void theSameCodesAndSeedGiveTheSameLists() {
-    float[][] codes = clustered(5000, 16, 20, new Random(4));
+    float[][] codes = ClusteredCodes.around(5000, 16, 20, new Random(4));
     Neighbours[] once = CellNeighbours.lists(codes, DEGREE, 4, 9);
     Neighbours[] again = CellNeighbours.lists(codes, DEGREE, 4, 9);
     for (int node = 0; node < codes.length; node++) {
@@ -56,7 +57,7 @@ class CellNeighboursTest {
 
   @Test
   void fewCodesAreComparedPairByPair() {
-    float[][] codes = clustered(300, 8, 5, new Random(5));
+    float[][] codes = ClusteredCodes.around(300, 8, 5, new Random(5));
     assertExactLists(codes, 1);
     assertThrows(IllegalArgumentException.class, () -> CellNeighbours.lists(codes, 5, 0, 42));
   }
@@ -69,29 +70,6 @@ class CellNeighboursTest {
       assertArrayEquals(
           exact[node].similarities(), cells[node].similarities(), 1e-5f, "node " + node);
     }
-  }
-
-  /** Unit codes around {@code centres} random directions. */
-  static float[][] clustered(int count, int dim, int centres, Random random) {
-    float[][] centre = new float[centres][dim];
-    for (float[] c : centre) {
-      for (int d = 0; d < dim; d++) {
-        c[d] = (float) random.nextGaussian();
-      }
-    }
-    float[][] codes = new float[count][dim];
-    for (float[] code : codes) {
-      float[] c = centre[random.nextInt(centres)];
-      double norm = 0;
-      for (int d = 0; d < dim; d++) {
-        code[d] = (float) (c[d] + 0.5 * random.nextGaussian());
-        norm += code[d] * code[d];
-      }
-      for (int d = 0; d < dim; d++) {
-        code[d] /= (float) Math.sqrt(norm);
-      }
-    }
-    return codes;
   }
 
   private static float dot(float[] a, float[] b) {

@@ -113,7 +113,7 @@ class TrainingServiceTest {
     TrainingService service = new TrainingService(line -> {}, (file, why) -> {});
     Path missing = dir.resolve("no-such-folder");
     ObjectiveOptions badSparsity =
-        new ObjectiveOptions("zz:1", 0, 0, null, null, 0, ViewSettings.WEAK, null, 1f);
+        new ObjectiveOptions("zz:1", 0, 0, null, null, null, 0, ViewSettings.WEAK, null, 1f);
     IllegalArgumentException sparse =
         assertThrows(
             IllegalArgumentException.class,
@@ -136,7 +136,7 @@ class TrainingServiceTest {
     assertTrue(noise.getMessage().contains("blur"), noise.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new ObjectiveOptions(null, -1, 0, null, null, 0, ViewSettings.WEAK, null, 1f));
+        () -> new ObjectiveOptions(null, -1, 0, null, null, null, 0, ViewSettings.WEAK, null, 1f));
 
     Path empty = Files.createDirectories(dir.resolve("empty"));
     IllegalArgumentException none =

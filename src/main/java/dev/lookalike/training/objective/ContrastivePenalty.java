@@ -26,6 +26,11 @@ record ContrastivePenalty(float weight, float temperature) implements Penalty {
   }
 
   @Override
+  public boolean usesViews() {
+    return true;
+  }
+
+  @Override
   public String spec() {
     return "contrastive=" + weight + ":" + temperature;
   }

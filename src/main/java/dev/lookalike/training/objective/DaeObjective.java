@@ -33,12 +33,7 @@ public record DaeObjective(List<Penalty> penalties, ViewSettings views, VariantM
     if (!terms.isEmpty()) {
       spec.append(" + ").append(terms);
     }
-    if (penalties.stream()
-        .anyMatch(
-            p ->
-                p instanceof InvariancePenalty
-                    || p instanceof ContrastivePenalty
-                    || p instanceof NeighbourPositives)) {
+    if (penalties.stream().anyMatch(Penalty::usesViews)) {
       spec.append(" (").append(views.spec()).append(")");
     }
     if (mixing != null) {

@@ -29,6 +29,11 @@ record InvariancePenalty(float weight) implements Penalty {
   }
 
   @Override
+  public boolean usesViews() {
+    return true;
+  }
+
+  @Override
   public String spec() {
     return "invariance=" + weight;
   }

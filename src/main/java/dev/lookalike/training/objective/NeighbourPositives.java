@@ -55,6 +55,11 @@ public record NeighbourPositives(float weight, int support) implements Penalty {
   }
 
   @Override
+  public boolean usesViews() {
+    return true;
+  }
+
+  @Override
   public String spec() {
     return "neighbours=" + weight + ":" + support;
   }

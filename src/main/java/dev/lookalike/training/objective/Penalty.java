@@ -17,6 +17,11 @@ public interface Penalty {
   /** How to write this penalty on the command line and in model.json. */
   String spec();
 
+  /** Whether the term compares images with random views of them (then their kind is recorded). */
+  default boolean usesViews() {
+    return false;
+  }
+
   /**
    * The instance one training run over {@code trainImages} images uses: itself, unless the term
    * keeps state across steps.
@@ -79,6 +84,24 @@ public interface Penalty {
           "the neighbour-positives support must be a whole number of codes, got: " + spec);
     }
     return new NeighbourPositives(numbers.get(0), (int) support);
+  }
+
+  /**
+   * Parses {@code λ} or {@code λ:k} (the {@code --over-clustering} option): views classified into
+   * the k-means clusters of their images.
+   */
+  static Penalty overClustering(String spec) {
+    List<Float> numbers = numbers("clusters:" + spec, "over-clustering");
+    if (numbers.isEmpty() || numbers.size() > 2) {
+      throw new IllegalArgumentException(
+          "--over-clustering must be λ or λ:k, e.g. 0.5:40; got: " + spec);
+    }
+    float clusters = numbers.size() > 1 ? numbers.get(1) : OverClustering.DEFAULT_CLUSTERS;
+    if (clusters != Math.rint(clusters)) {
+      throw new IllegalArgumentException(
+          "the over-clustering k must be a whole number of clusters, got: " + spec);
+    }
+    return new OverClustering(numbers.get(0), (int) clusters);
   }
 
   /** λ times the squared Frobenius norm of the encoder's Jacobian. */

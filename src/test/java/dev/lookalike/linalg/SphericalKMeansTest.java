@@ -1,4 +1,4 @@
-package dev.lookalike.graph;
+package dev.lookalike.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,8 +12,8 @@ class SphericalKMeansTest {
   @Test
   void everyVectorGoesToItsMostSimilarCentroid() {
     Random random = new Random(3);
-    float[][] vectors = CellNeighboursTest.clustered(1000, 12, 50, random);
-    float[][] centroids = CellNeighboursTest.clustered(300, 12, 300, random); // 3 blocks, 1 partial
+    float[][] vectors = ClusteredCodes.around(1000, 12, 50, random);
+    float[][] centroids = ClusteredCodes.around(300, 12, 300, random); // 3 blocks, 1 partial
     int[] assigned = SphericalKMeans.assign(centroids, vectors);
     for (int v = 0; v < vectors.length; v++) {
       int best = 0;
@@ -59,6 +59,6 @@ class SphericalKMeansTest {
   }
 
   private static float dot(float[] a, float[] b) {
-    return ChainAndCluster.dot(a, b);
+    return Vectors.dot(a, b);
   }
 }

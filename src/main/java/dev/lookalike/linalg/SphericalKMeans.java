@@ -1,18 +1,15 @@
-package dev.lookalike.graph;
+package dev.lookalike.linalg;
 
-import dev.lookalike.linalg.DotBlock;
-import dev.lookalike.linalg.SeededSampling;
-import dev.lookalike.linalg.Vectors;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
  * Spherical k-means (cosine) over unit vectors, trained on a seeded sample: it cuts a collection
- * into cells of similar images for {@link CellNeighbours}. Results depend only on the vectors and
- * the seed, not on the number of threads.
+ * into cells of similar images (the neighbour graph's cells, the over-clustering of training).
+ * Results depend only on the vectors and the seed, not on the number of threads.
  */
-final class SphericalKMeans {
+public final class SphericalKMeans {
 
   /** Sampled vectors per centroid: enough to place cells, far fewer than a million images. */
   private static final int SAMPLE_PER_CELL = 64;
@@ -24,7 +21,7 @@ final class SphericalKMeans {
   private SphericalKMeans() {}
 
   /** {@code cells} unit centroids (fewer when there are fewer vectors). */
-  static float[][] centroids(float[][] vectors, int cells, long seed) {
+  public static float[][] centroids(float[][] vectors, int cells, long seed) {
     Random random = new Random(seed);
     int[] order = SeededSampling.permutation(vectors.length, random);
     int sampleSize = (int) Math.min(vectors.length, (long) cells * SAMPLE_PER_CELL);
@@ -61,7 +58,7 @@ final class SphericalKMeans {
    * The nearest centroid of every vector (the largest dot product; the lower index on a tie),
    * {@link #GROUP} vectors at a time against blocks of centroids.
    */
-  static int[] assign(float[][] centroids, float[][] vectors) {
+  public static int[] assign(float[][] centroids, float[][] vectors) {
     DotBlock[] blocks = new DotBlock[Math.ceilDiv(centroids.length, DotBlock.WIDTH)];
     int[] all = IntStream.range(0, centroids.length).toArray();
     for (int b = 0; b < blocks.length; b++) {
