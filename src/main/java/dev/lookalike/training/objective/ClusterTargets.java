@@ -28,13 +28,22 @@ final class ClusterTargets implements Penalty {
 
   private final OverClustering settings;
   private final CodeRing support;
+  private final int warmUp;
+  private long seen;
   private float[][] centroids;
   private int steps;
   private int fits;
 
-  ClusterTargets(OverClustering settings, int support) {
+  /**
+   * @param support how many recent codes the centroids are fitted on
+   * @param warmUp images the encoder sees before the term starts: clusters of an untrained
+   *     encoder's codes mean nothing, and pulling towards them at a low temperature made one run in
+   *     two of the first ones stall or diverge
+   */
+  ClusterTargets(OverClustering settings, int support, int warmUp) {
     this.settings = settings;
     this.support = new CodeRing(support);
+    this.warmUp = warmUp;
   }
 
   @Override
@@ -45,7 +54,7 @@ final class ClusterTargets implements Penalty {
     int dimension = (int) anchors.getShape().get(1);
     float[] values = anchors.toFloatArray();
     NDArray loss = manager.create(0f);
-    if (support.size() >= Math.min(LEAST_FILLED, support.capacity())) {
+    if (seen >= warmUp && support.size() >= Math.min(LEAST_FILLED, support.capacity())) {
       if (steps++ % REFIT_STEPS == 0) {
         refit();
       }
@@ -60,6 +69,7 @@ final class ClusterTargets implements Penalty {
               .mul(settings.weight() / 2);
     }
     support.add(values, rows, dimension);
+    seen += rows;
     return loss;
   }
 

@@ -8,7 +8,8 @@ import ai.djl.ndarray.NDArray;
  * training images into {@code clusters} groups, many more than a collection has kinds of things,
  * and each image's view must be classified into the group of the image (and the image into its
  * view's group) by a softmax over the centroids at temperature 0.1. Only confident assignments
- * teach: the half of each batch whose balanced assignment is clearest.
+ * teach: the half of each batch whose balanced assignment is clearest. The term starts after the
+ * first epoch, once the codes mean something.
  *
  * <p>Guards against degenerate clusters: the assignments of a batch are balanced over the clusters
  * (Sinkhorn–Knopp, as SwAV), clusters holding under a quarter of their share of the support set are
@@ -62,7 +63,7 @@ public record OverClustering(float weight, int clusters) implements Penalty {
               weight,
               Math.max(2, trainImages / 16)));
     }
-    return new ClusterTargets(this, Math.min(SUPPORT, trainImages));
+    return new ClusterTargets(this, Math.min(SUPPORT, trainImages), trainImages);
   }
 
   @Override

@@ -82,12 +82,12 @@ class OverClusteringTest {
   }
 
   @Test
-  void nothingIsAskedBeforeTheRingHoldsEnoughCodes() {
-    ClusterTargets run = (ClusterTargets) new OverClustering(1f, 4).forRun(100_000);
+  void nothingIsAskedBeforeTheFirstEpochHasPassed() {
+    ClusterTargets run = (ClusterTargets) new OverClustering(1f, 4).forRun(2048);
     Random random = new Random(9);
     try (NDManager manager = NDManager.newBaseManager()) {
       float[] anchors = noisyAxes(random, 0, 1, 2, 3, 0, 1, 2, 3);
-      for (int step = 0; step * 8 < ClusterTargets.LEAST_FILLED; step++) {
+      for (int step = 0; step * 8 < 2048; step++) { // the ring is filled enough after 1,024
         NDArray loss = run.loss(input(manager, anchors, v -> image(manager, turn(anchors))));
         assertEquals(0f, loss.getFloat(), "step " + step);
       }
@@ -114,10 +114,10 @@ class OverClusteringTest {
     assertThrows(IllegalArgumentException.class, () -> Penalty.overClustering("1:2:3"));
   }
 
-  /** A run whose ring holds noisy copies of the four axes, enough to fit its centroids. */
+  /** A run past its first epoch whose ring holds noisy copies of the four axes. */
   private static ClusterTargets filled(NDManager manager, float weight, Random random) {
-    ClusterTargets run = (ClusterTargets) new OverClustering(weight, 4).forRun(100_000);
-    for (int i = 0; i * 4 < ClusterTargets.LEAST_FILLED; i++) {
+    ClusterTargets run = (ClusterTargets) new OverClustering(weight, 4).forRun(1024);
+    for (int i = 0; i * 4 < 1024; i++) {
       run.loss(input(manager, noisyAxes(random, 0, 1, 2, 3), null));
     }
     return run;
