@@ -24,6 +24,16 @@ public final class CellNeighbours {
 
   private static final int MIN_CELL = 256;
 
+  /**
+   * Cells over this many times the intended size are cut again: comparing a cell costs its size
+   * squared, and k-means cannot split images whose codes are identical (a catalogue's placeholder
+   * pictures), which would otherwise make one cell of them all.
+   */
+  static final int OVERSIZE = 4;
+
+  /** The cells: a centroid each, and the codes (by position) nearest it. */
+  record Cells(float[][] centroids, int[][] members) {}
+
   private CellNeighbours() {}
 
   /**
@@ -40,9 +50,9 @@ public final class CellNeighbours {
     if (n < ALL_PAIRS_BELOW) {
       return ShortlistGraph.lists(codes, degree);
     }
-    int cellSize = Math.max(MIN_CELL, (int) Math.sqrt(n));
-    float[][] centroids = SphericalKMeans.centroids(codes, Math.ceilDiv(n, cellSize), seed);
-    int[][] members = members(SphericalKMeans.assign(centroids, codes), centroids.length);
+    Cells cells = cells(codes, seed);
+    float[][] centroids = cells.centroids();
+    int[][] members = cells.members();
     int[][] probed = probed(centroids, Math.min(probes, centroids.length));
     Neighbours.Nearest[] nearest = new Neighbours.Nearest[n];
     IntStream.range(0, centroids.length)
@@ -98,6 +108,46 @@ public final class CellNeighbours {
       lists[node] = nearest[node].neighbours();
     }
     return lists;
+  }
+
+  /** Cells of about √n codes (at least {@link #MIN_CELL}), none over {@link #OVERSIZE} times it. */
+  static Cells cells(float[][] codes, long seed) {
+    int cellSize = Math.max(MIN_CELL, (int) Math.sqrt(codes.length));
+    float[][] centroids =
+        SphericalKMeans.centroids(codes, Math.ceilDiv(codes.length, cellSize), seed);
+    int[][] members = members(SphericalKMeans.assign(centroids, codes), centroids.length);
+    List<float[]> keptCentroids = new ArrayList<>();
+    List<int[]> keptMembers = new ArrayList<>();
+    for (int c = 0; c < centroids.length; c++) {
+      if (members[c].length <= OVERSIZE * cellSize) {
+        keptCentroids.add(centroids[c]);
+        keptMembers.add(members[c]);
+        continue;
+      }
+      // k-means again inside the cell; what it still cannot split is cut in order (its codes are
+      // all alike, so any cut keeps each image among its equals)
+      int[] cell = members[c];
+      float[][] inner = new float[cell.length][];
+      for (int m = 0; m < cell.length; m++) {
+        inner[m] = codes[cell[m]];
+      }
+      float[][] subCentroids =
+          SphericalKMeans.centroids(inner, Math.ceilDiv(cell.length, cellSize), seed + c + 1);
+      int[][] sub = members(SphericalKMeans.assign(subCentroids, inner), subCentroids.length);
+      for (int s = 0; s < sub.length; s++) {
+        int step = sub[s].length <= OVERSIZE * cellSize ? sub[s].length : cellSize;
+        for (int from = 0; from < sub[s].length; from += step) {
+          int to = Math.min(sub[s].length, from + step);
+          int[] nodes = new int[to - from];
+          for (int m = from; m < to; m++) {
+            nodes[m - from] = cell[sub[s][m]];
+          }
+          keptCentroids.add(subCentroids[s]);
+          keptMembers.add(nodes);
+        }
+      }
+    }
+    return new Cells(keptCentroids.toArray(float[][]::new), keptMembers.toArray(int[][]::new));
   }
 
   private static int[][] members(int[] cellOf, int cells) {

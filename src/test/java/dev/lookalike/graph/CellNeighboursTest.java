@@ -62,6 +62,34 @@ class CellNeighboursTest {
     assertThrows(IllegalArgumentException.class, () -> CellNeighbours.lists(codes, 5, 0, 42));
   }
 
+  @Test
+  void identicalCodesAreCutIntoBoundedCellsAndStillFindTheirEquals() {
+    // 30,000 copies of one code among 10,000 ordinary ones: k-means makes one cell of the copies
+    float[][] ordinary = ClusteredCodes.around(10_000, 16, 20, new Random(6));
+    float[][] codes = new float[40_000][];
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = i < ordinary.length ? ordinary[i] : ordinary[0];
+    }
+    CellNeighbours.Cells cells = CellNeighbours.cells(codes, 42);
+    int[] seen = new int[codes.length];
+    for (int[] cell : cells.members()) {
+      assertTrue(cell.length <= CellNeighbours.OVERSIZE * 256, "a cell of " + cell.length);
+      for (int node : cell) {
+        seen[node]++;
+      }
+    }
+    for (int node = 0; node < codes.length; node++) {
+      assertEquals(1, seen[node], "node " + node + " is in one cell");
+    }
+    Neighbours[] lists = CellNeighbours.lists(codes, DEGREE, 32, 42);
+    for (int node = ordinary.length; node < codes.length; node += 97) {
+      assertEquals(DEGREE, lists[node].size(), "node " + node);
+      for (float similarity : lists[node].similarities()) {
+        assertEquals(1f, similarity, 1e-5f, "a copy's neighbours are copies: node " + node);
+      }
+    }
+  }
+
   private static void assertExactLists(float[][] codes, int probes) {
     Neighbours[] cells = CellNeighbours.lists(codes, DEGREE, probes, 42);
     Neighbours[] exact = ShortlistGraph.lists(codes, DEGREE);
