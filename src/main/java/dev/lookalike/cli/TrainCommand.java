@@ -217,8 +217,9 @@ public class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--over-clustering",
       description =
-          "λ[:k]: each view classified into the spherical k-means cluster (k defaults to 40) of its"
-              + " image among recent codes, confident assignments only; off unless given.")
+          "Experimental, λ[:k]: each view classified into the spherical k-means cluster (k defaults"
+              + " to 40) of its image among recent codes, confident assignments only; off unless"
+              + " given.")
   String overClustering;
 
   @Mixin ViewOptions views;

@@ -16,6 +16,10 @@ import ai.djl.ndarray.NDArray;
  * dropped, and the centroids are refitted every {@link ClusterTargets#REFIT_STEPS} steps as the
  * codes move.
  *
+ * <p>Experimental: of six 10-epoch Fashion-MNIST runs, one gave the best codes measured, three
+ * diverged to NaN early in the second epoch and two collapsed onto few directions; the cause is not
+ * found (BENCHMARKS.md, issue 10's eleventh part).
+ *
  * <p>This record is the configuration; each training run gets its own support set and centroids
  * from {@link #forRun(int)}.
  *
