@@ -1,5 +1,7 @@
 package dev.lookalike.training.objective;
 
+import static dev.lookalike.training.objective.FourAxisInputs.DIMENSION;
+import static dev.lookalike.training.objective.FourAxisInputs.input;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,13 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.training.ParameterStore;
-import dev.lookalike.nn.Noise;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,37 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class NeighbourPositivesTest {
 
-  private static final int DIMENSION = 4;
-
-  /** An "encoder" that reads each (1×1×4) image as its code. */
-  private static final LambdaBlock FLATTEN =
-      new LambdaBlock(
-          list ->
-              new NDList(
-                  list.singletonOrThrow().reshape(list.singletonOrThrow().getShape().get(0), -1)));
-
   private static float[] oneHot(int... hot) {
     float[] codes = new float[hot.length * DIMENSION];
     for (int i = 0; i < hot.length; i++) {
       codes[i * DIMENSION + hot[i]] = 1;
     }
     return codes;
-  }
-
-  private static PenaltyInput input(
-      NDManager manager, float[] anchors, UnaryOperator<NDArray> views) {
-    int rows = anchors.length / DIMENSION;
-    NDArray clean = manager.create(anchors, new Shape(rows, 1, 1, DIMENSION));
-    NDArray code = manager.create(anchors, new Shape(rows, DIMENSION));
-    return new PenaltyInput(
-        new ParameterStore(manager, false),
-        FLATTEN,
-        clean,
-        clean,
-        code,
-        new Corruption.None(),
-        views,
-        new Noise(3));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.lookalike.training.objective;
 
+import static dev.lookalike.training.objective.FourAxisInputs.DIMENSION;
+import static dev.lookalike.training.objective.FourAxisInputs.input;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,27 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.LambdaBlock;
-import ai.djl.training.ParameterStore;
-import dev.lookalike.nn.Noise;
 import java.util.Random;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Over-clustering: views are classified into the k-means clusters of their images. */
 class OverClusteringTest {
-
-  private static final int DIMENSION = 4;
-
-  /** An "encoder" that reads each (1×1×4) image as its code. */
-  private static final LambdaBlock FLATTEN =
-      new LambdaBlock(
-          list ->
-              new NDList(
-                  list.singletonOrThrow().reshape(list.singletonOrThrow().getShape().get(0), -1)));
 
   @Test
   void balancingKeepsOneClusterFromTakingTheWholeBatch() {
@@ -69,11 +56,15 @@ class OverClusteringTest {
       float[] anchors = noisyAxes(new Random(8), 0, 1, 2, 3, 0, 1, 2, 3);
       float same = own.loss(input(manager, anchors, v -> v)).getFloat();
       float other =
-          turned.loss(input(manager, anchors, v -> image(manager, turn(anchors)))).getFloat();
+          turned
+              .loss(input(manager, anchors, v -> FourAxisInputs.images(manager, turn(anchors))))
+              .getFloat();
       assertTrue(same < 0.1f, "a view in its image's cluster: " + same);
       assertTrue(other > same + 5, same + " vs " + other);
       float doubled =
-          twice.loss(input(manager, anchors, v -> image(manager, turn(anchors)))).getFloat();
+          twice
+              .loss(input(manager, anchors, v -> FourAxisInputs.images(manager, turn(anchors))))
+              .getFloat();
       assertEquals(2 * other, doubled, 1e-3 * other, "scales with λ");
       for (ClusterTargets run : new ClusterTargets[] {own, turned, twice}) {
         assertEquals(4, run.clusterCount(), "the four axes");
@@ -88,11 +79,13 @@ class OverClusteringTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       float[] anchors = noisyAxes(random, 0, 1, 2, 3, 0, 1, 2, 3);
       for (int step = 0; step * 8 < 2048; step++) { // the ring is filled enough after 1,024
-        NDArray loss = run.loss(input(manager, anchors, v -> image(manager, turn(anchors))));
+        NDArray loss =
+            run.loss(input(manager, anchors, v -> FourAxisInputs.images(manager, turn(anchors))));
         assertEquals(0f, loss.getFloat(), "step " + step);
       }
       float value =
-          run.loss(input(manager, anchors, v -> image(manager, turn(anchors)))).getFloat();
+          run.loss(input(manager, anchors, v -> FourAxisInputs.images(manager, turn(anchors))))
+              .getFloat();
       assertTrue(value > 1, "classified once filled: " + value);
     }
   }
@@ -142,25 +135,5 @@ class OverClusteringTest {
       turned[row * DIMENSION + (i + 1) % DIMENSION] = codes[i];
     }
     return turned;
-  }
-
-  private static NDArray image(NDManager manager, float[] codes) {
-    return manager.create(codes, new Shape(codes.length / DIMENSION, 1, 1, DIMENSION));
-  }
-
-  private static PenaltyInput input(
-      NDManager manager, float[] anchors, UnaryOperator<NDArray> views) {
-    int rows = anchors.length / DIMENSION;
-    NDArray clean = image(manager, anchors);
-    NDArray code = manager.create(anchors, new Shape(rows, DIMENSION));
-    return new PenaltyInput(
-        new ParameterStore(manager, false),
-        FLATTEN,
-        clean,
-        clean,
-        code,
-        new Corruption.None(),
-        views,
-        new Noise(3));
   }
 }
