@@ -137,26 +137,27 @@ final class ClusterTargets implements Penalty {
       q[i] = Math.exp((scores[i] - max) / EPSILON);
     }
     for (int round = 0; round < ROUNDS; round++) {
-      for (int c = 0; c < k; c++) { // each cluster's mass 1/k
-        double sum = 0;
-        for (int r = 0; r < rows; r++) {
-          sum += q[r * k + c];
-        }
-        for (int r = 0; r < rows && sum > 0; r++) {
-          q[r * k + c] /= sum * k;
-        }
-      }
-      for (int r = 0; r < rows; r++) { // each image's mass 1/rows
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-          sum += q[r * k + c];
-        }
-        for (int c = 0; c < k && sum > 0; c++) {
-          q[r * k + c] /= sum * rows;
-        }
-      }
+      scale(q, k, rows, 1, k, 1.0 / k); // each cluster's mass 1/k
+      scale(q, rows, k, k, 1, 1.0 / rows); // each image's mass 1/rows
     }
     return q;
+  }
+
+  /**
+   * Scales each of {@code groups} runs of {@code members} entries of {@code q} (the g-th starting
+   * at {@code g · groupStride}, {@code memberStride} apart) to sum to {@code mass}.
+   */
+  private static void scale(
+      double[] q, int groups, int members, int groupStride, int memberStride, double mass) {
+    for (int g = 0; g < groups; g++) {
+      double sum = 0;
+      for (int m = 0; m < members; m++) {
+        sum += q[g * groupStride + m * memberStride];
+      }
+      for (int m = 0; m < members && sum > 0; m++) {
+        q[g * groupStride + m * memberStride] *= mass / sum;
+      }
+    }
   }
 
   /** The mean of -log softmax(scores / τ) at each assigned cluster, over assigned rows. */

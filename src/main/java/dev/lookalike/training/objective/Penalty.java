@@ -73,17 +73,10 @@ public interface Penalty {
    * nearest-neighbour positives for the random views.
    */
   static Penalty neighbourPositives(String spec) {
-    List<Float> numbers = numbers("neighbours:" + spec, "neighbour-positives");
-    if (numbers.isEmpty() || numbers.size() > 2) {
-      throw new IllegalArgumentException(
-          "--neighbour-positives must be λ or λ:support, e.g. 0.5:8192; got: " + spec);
-    }
-    float support = numbers.size() > 1 ? numbers.get(1) : NeighbourPositives.DEFAULT_SUPPORT;
-    if (support != Math.rint(support)) {
-      throw new IllegalArgumentException(
-          "the neighbour-positives support must be a whole number of codes, got: " + spec);
-    }
-    return new NeighbourPositives(numbers.get(0), (int) support);
+    float[] parsed =
+        weightAndCount(
+            spec, "neighbour-positives", "support", NeighbourPositives.DEFAULT_SUPPORT, "0.5:8192");
+    return new NeighbourPositives(parsed[0], (int) parsed[1]);
   }
 
   /**
@@ -91,17 +84,9 @@ public interface Penalty {
    * the k-means clusters of their images.
    */
   static Penalty overClustering(String spec) {
-    List<Float> numbers = numbers("clusters:" + spec, "over-clustering");
-    if (numbers.isEmpty() || numbers.size() > 2) {
-      throw new IllegalArgumentException(
-          "--over-clustering must be λ or λ:k, e.g. 0.5:40; got: " + spec);
-    }
-    float clusters = numbers.size() > 1 ? numbers.get(1) : OverClustering.DEFAULT_CLUSTERS;
-    if (clusters != Math.rint(clusters)) {
-      throw new IllegalArgumentException(
-          "the over-clustering k must be a whole number of clusters, got: " + spec);
-    }
-    return new OverClustering(numbers.get(0), (int) clusters);
+    float[] parsed =
+        weightAndCount(spec, "over-clustering", "k", OverClustering.DEFAULT_CLUSTERS, "0.5:40");
+    return new OverClustering(parsed[0], (int) parsed[1]);
   }
 
   /** λ times the squared Frobenius norm of the encoder's Jacobian. */
@@ -134,6 +119,22 @@ public interface Penalty {
       }
     }
     return numbers;
+  }
+
+  /** Parses {@code λ[:n]}, n a whole number ({@code defaultCount} when left out): {λ, n}. */
+  private static float[] weightAndCount(
+      String spec, String option, String count, int defaultCount, String example) {
+    List<Float> numbers = numbers(option + ":" + spec, option);
+    if (numbers.isEmpty() || numbers.size() > 2) {
+      throw new IllegalArgumentException(
+          "--" + option + " must be λ or λ:" + count + ", e.g. " + example + "; got: " + spec);
+    }
+    float n = numbers.size() > 1 ? numbers.get(1) : defaultCount;
+    if (n != Math.rint(n)) {
+      throw new IllegalArgumentException(
+          "the " + option + " " + count + " must be a whole number, got: " + spec);
+    }
+    return new float[] {numbers.get(0), n};
   }
 
   private static void arity(String spec, List<Float> numbers, int expected) {
