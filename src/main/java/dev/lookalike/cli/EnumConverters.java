@@ -5,6 +5,7 @@ import dev.lookalike.codes.DenseCode;
 import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.eval.EvaluationSources;
 import dev.lookalike.eval.EvaluationSplit;
+import dev.lookalike.training.LearningRateSchedule;
 import dev.lookalike.training.Variant;
 import picocli.CommandLine.ITypeConverter;
 
@@ -48,6 +49,13 @@ final class EnumConverters {
     @Override
     public EvaluationSources.Match convert(String value) {
       return EvaluationSources.Match.parse(value);
+    }
+  }
+
+  static final class ScheduleConverter implements ITypeConverter<LearningRateSchedule> {
+    @Override
+    public LearningRateSchedule convert(String value) {
+      return LearningRateSchedule.parse(value);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.lookalike.config.DatasetConfig;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.nn.CodeLayer;
+import dev.lookalike.training.LearningRateSchedule;
 import dev.lookalike.training.ObjectiveOptions;
 import dev.lookalike.training.TrainPlan;
 import dev.lookalike.training.TrainingService;
@@ -101,8 +102,15 @@ public class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "128")
   int batch;
 
-  @Option(names = "--lr", defaultValue = "0.001")
+  @Option(names = "--lr", defaultValue = "0.001", description = "Adam's first step size.")
   float learningRate;
+
+  @Option(
+      names = "--lr-schedule",
+      defaultValue = LearningRateSchedule.DEFAULT_NAME,
+      converter = EnumConverters.ScheduleConverter.class,
+      description = "fixed, or cosine (down to zero at the last step). Default: ${DEFAULT-VALUE}.")
+  LearningRateSchedule schedule;
 
   @Option(
       names = "--validation",
@@ -257,6 +265,7 @@ public class TrainCommand implements Callable<Integer> {
             epochs,
             batch,
             learningRate,
+            schedule,
             validation,
             seed,
             noise,

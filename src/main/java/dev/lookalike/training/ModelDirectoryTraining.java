@@ -53,6 +53,7 @@ public abstract class ModelDirectoryTraining<
                   options.epochs(),
                   options.batchSize(),
                   options.learningRate(),
+                  options.schedule().id(),
                   options.seed(),
                   options.corruption().spec(),
                   options.device().toString(),

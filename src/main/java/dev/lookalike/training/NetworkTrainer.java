@@ -109,7 +109,8 @@ public abstract class NetworkTrainer<E extends EpochTiming> {
     try {
       model.setBlock(network(random.noise()));
       List<E> history = new ArrayList<>();
-      try (Trainer trainer = model.newTrainer(config(model, random.weights()));
+      int updates = options.epochs() * Math.ceilDiv(split.train().length, options.batchSize());
+      try (Trainer trainer = model.newTrainer(config(model, random.weights(), updates));
           Run<E> run = start(trainer, random.order(), random.noise(), split.train().length)) {
         trainer.initialize(
             new Shape(options.batchSize(), spec.channels(), spec.size(), spec.size()));
@@ -132,10 +133,10 @@ public abstract class NetworkTrainer<E extends EpochTiming> {
     }
   }
 
-  private DefaultTrainingConfig config(Model model, Noise weights) {
+  private DefaultTrainingConfig config(Model model, Noise weights, int updates) {
+    Tracker rate = options.schedule().tracker(options.learningRate(), updates);
     return new DefaultTrainingConfig(configLoss())
-        .optOptimizer(
-            Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
+        .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build())
         .optDevices(new Device[] {model.getNDManager().getDevice()})
         .optInitializer(new SeededInitializer(weights), Parameter.Type.WEIGHT);
   }

@@ -41,6 +41,7 @@ public record TrainPlan(
     Integer epochs,
     int batchSize,
     float learningRate,
+    LearningRateSchedule schedule,
     double validation,
     long seed,
     String noise,
@@ -77,9 +78,13 @@ public record TrainPlan(
     if (maxImages != null && maxImages < 1) {
       throw new IllegalArgumentException("--max-images must be at least 1, got: " + maxImages);
     }
-    if (binarizer == null || dense == null || codeLayer == null || objective == null) {
+    if (binarizer == null
+        || dense == null
+        || codeLayer == null
+        || objective == null
+        || schedule == null) {
       throw new IllegalArgumentException(
-          "binarizer, dense code, code layer and objective are required");
+          "binarizer, dense code, code layer, objective and schedule are required");
     }
   }
 

@@ -9,7 +9,8 @@ import dev.lookalike.training.objective.Corruption;
  *
  * @param epochs passes over the training split
  * @param batchSize images per optimiser step
- * @param learningRate Adam's step size
+ * @param learningRate Adam's step size at the first step
+ * @param schedule how the step size moves over the run
  * @param validationFraction share of the images held out to report validation loss
  * @param seed seeds shuffling, the split, the noise and the weight initialisation
  * @param corruption the denoising corruption applied to inputs
@@ -18,12 +19,16 @@ public record TrainingOptions(
     int epochs,
     int batchSize,
     float learningRate,
+    LearningRateSchedule schedule,
     double validationFraction,
     long seed,
     Corruption corruption,
     Device device) {
 
-  /** Options for the preferred device ({@link Devices#preferred}). */
+  /**
+   * Options for the preferred device ({@link Devices#preferred}) and the default schedule ({@link
+   * LearningRateSchedule#DEFAULT}).
+   */
   public TrainingOptions(
       int epochs,
       int batchSize,
@@ -31,7 +36,15 @@ public record TrainingOptions(
       double validationFraction,
       long seed,
       Corruption corruption) {
-    this(epochs, batchSize, learningRate, validationFraction, seed, corruption, null);
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        LearningRateSchedule.DEFAULT,
+        validationFraction,
+        seed,
+        corruption,
+        null);
   }
 
   public TrainingOptions {
@@ -44,6 +57,9 @@ public record TrainingOptions(
     }
     if (!(learningRate > 0 && learningRate < 1)) {
       throw new IllegalArgumentException("learning rate must be in (0, 1), got: " + learningRate);
+    }
+    if (schedule == null) {
+      throw new IllegalArgumentException("a learning-rate schedule is required");
     }
     if (!(validationFraction >= 0 && validationFraction < 1)) {
       throw new IllegalArgumentException(
@@ -58,6 +74,6 @@ public record TrainingOptions(
   /** The same options for another number of epochs. */
   public TrainingOptions withEpochs(int epochs) {
     return new TrainingOptions(
-        epochs, batchSize, learningRate, validationFraction, seed, corruption, device);
+        epochs, batchSize, learningRate, schedule, validationFraction, seed, corruption, device);
   }
 }

@@ -16,6 +16,7 @@ public record TrainingReport<E extends EpochTiming>(
     int epochs,
     int batchSize,
     float learningRate,
+    String schedule,
     long seed,
     String noise,
     String device,

@@ -41,6 +41,7 @@ public final class TrainingService {
             plan.epochs() != null ? plan.epochs() : TrainPlan.MIN_EPOCHS,
             plan.batchSize(),
             plan.learningRate(),
+            plan.schedule(),
             plan.validation(),
             plan.seed(),
             Corruption.parse(plan.corruption()),

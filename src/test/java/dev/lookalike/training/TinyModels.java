@@ -43,6 +43,7 @@ public final class TinyModels {
                 1,
                 8,
                 0.003f,
+                LearningRateSchedule.DEFAULT,
                 0.25,
                 seed,
                 null,

@@ -45,6 +45,7 @@ class TrainingServiceTest {
         1,
         8,
         0.003f,
+        LearningRateSchedule.DEFAULT,
         0.25,
         7,
         noise,
@@ -86,6 +87,7 @@ class TrainingServiceTest {
     // the step ran on the device DJL reports, and the run says which
     assertTrue(log.get(0).endsWith(", on " + Devices.preferred()), log.get(0));
     assertEquals(Devices.preferred().toString(), manifest.training().device());
+    assertEquals(LearningRateSchedule.DEFAULT.id(), manifest.training().schedule());
     assertTrue(log.get(1).startsWith("epoch   1  train loss"), log.get(1));
     assertTrue(log.get(2).startsWith("wrote " + dir.resolve("model")), log.get(2));
     assertTrue(Files.isRegularFile(dir.resolve("model").resolve(ModelFiles.MANIFEST)));
