@@ -84,8 +84,14 @@ public interface IndexConfig {
     @Max(DiffusionParams.MAX_ITERATIONS)
     int iterations();
 
+    /** How many of the nearest keep their cosine order before the diffusion ranks the rest. */
+    @WithDefault("" + DiffusionParams.DEFAULT_KEPT)
+    @Min(1)
+    @Max(DiffusionParams.MAX_SHORTLIST)
+    int kept();
+
     default DiffusionParams params() {
-      return new DiffusionParams(shortlist(), seeds(), alpha(), iterations());
+      return new DiffusionParams(shortlist(), seeds(), alpha(), iterations(), kept());
     }
   }
 

@@ -49,23 +49,22 @@ public final class Diffusion {
   }
 
   /**
-   * The shortlist positions in diffusion order: the nearest image first, then the others by
-   * diffusion score; images the diffusion does not reach keep their cosine order after those it
-   * does.
+   * The shortlist positions in diffusion order: the {@code kept} nearest images first, in cosine
+   * order, then the others by diffusion score; images the diffusion does not reach keep their
+   * cosine order after those it does.
    *
    * @param scores the diffusion scores of a shortlist sorted by cosine, most similar first
    */
-  public static int[] order(double[] scores) {
+  public static int[] order(double[] scores, int kept) {
     Integer[] order = new Integer[scores.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    // The nearest code stays first: a copy of the query must come back on top whatever its
-    // neighbourhood, and diffusion ranks everything after it. The sort is stable on the cosine
-    // order, which already breaks its own ties.
+    // The query's own nearest codes stay on top; diffusion ranks everything after them. The sort
+    // is stable on the cosine order, which already breaks its own ties.
     Arrays.sort(
         order,
-        Comparator.comparingInt((Integer i) -> i == 0 ? 0 : 1)
+        Comparator.comparingInt((Integer i) -> i < kept ? i : kept)
             .thenComparingDouble(i -> -scores[i]));
     return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
   }

@@ -1,6 +1,8 @@
 package dev.lookalike.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -77,9 +79,24 @@ class DiffusionTest {
             graph,
             new int[] {0, 1, 2, 7},
             new float[] {0.9f, 0.8f, 0.7f, 0.6f},
-            new DiffusionParams(4, 1, 0.9f, 20));
+            new DiffusionParams(4, 1, 0.9f, 20, 1));
     assertTrue(scores[0] > 0 && scores[1] > 0, Arrays.toString(scores));
     assertEquals(0.0, scores[2], "a one-way edge carries nothing");
     assertEquals(0.0, scores[3]);
+  }
+
+  @Test
+  void keepsTheNearestInCosineOrderAndRanksTheRestByScore() {
+    double[] scores = {0.1, 0.5, 0.9, 0.0, 0.7, 0.7};
+
+    assertEquals("[0, 2, 4, 5, 1, 3]", Arrays.toString(Diffusion.order(scores, 1)));
+    assertEquals("[0, 1, 2, 4, 5, 3]", Arrays.toString(Diffusion.order(scores, 3)));
+    assertEquals("[0, 1, 2, 3, 4, 5]", Arrays.toString(Diffusion.order(scores, 20)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DiffusionParams(200, 10, 0.99f, 20, 0),
+        "the nearest always stays first");
+    assertTrue(new DiffusionParams(200, 10, 0.99f, 20, 10).ranks(11));
+    assertFalse(new DiffusionParams(200, 10, 0.99f, 20, 10).ranks(10));
   }
 }

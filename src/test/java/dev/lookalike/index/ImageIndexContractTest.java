@@ -119,6 +119,14 @@ public abstract class ImageIndexContractTest {
   }
 
   @Test
+  void diffusionKeepsTheNearestOnTopAndAWindowWithinThemIsTheDenseSearch() throws IOException {
+    RandomImages images = new RandomImages(random, MODEL);
+    try (ImageIndex index = build(images, new ReferenceIndex(), 400 + random.nextInt(200))) {
+      DiffusionChecks.keepsTheNearestOnTop(index, images, random, "seed " + seed);
+    }
+  }
+
+  @Test
   void labelFilterAndPagingEqualBruteForceOverTheFilteredImages() throws IOException {
     RandomImages images = new RandomImages(random, MODEL);
     ReferenceIndex reference = new ReferenceIndex();

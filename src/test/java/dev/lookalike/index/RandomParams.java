@@ -22,7 +22,8 @@ final class RandomParams {
             shortlist,
             1 + random.nextInt(10),
             0.5f + 0.49f * random.nextFloat(),
-            1 + random.nextInt(30)));
+            1 + random.nextInt(30),
+            1 + random.nextInt(4)));
   }
 
   /** The same request without paging: its first {@code window()} hits. */

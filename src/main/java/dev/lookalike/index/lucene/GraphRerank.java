@@ -30,7 +30,8 @@ final class GraphRerank {
     for (int i = 0; i < m; i++) {
       cosines[i] = shortlist.get(i).cosine();
     }
-    int[] order = Diffusion.order(Diffusion.scores(graph, nodes(shortlist), cosines, params));
+    int[] order =
+        Diffusion.order(Diffusion.scores(graph, nodes(shortlist), cosines, params), params.kept());
     ScoredDoc[] ranked = new ScoredDoc[Math.min(window, m)];
     for (int i = 0; i < ranked.length; i++) {
       ranked[i] = shortlist.get(order[i]);

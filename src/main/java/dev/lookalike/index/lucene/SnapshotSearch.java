@@ -85,6 +85,9 @@ final class SnapshotSearch {
   /** The HNSW shortlist re-ranked over the neighbour graph; Hamming filled for the window only. */
   private List<ScoredDoc> diffusion(Codes query, int window, SearchParams params)
       throws IOException {
+    if (!params.diffusion().ranks(window)) {
+      return dense(query, window); // the kept nearest fill the window
+    }
     int shortlist = Math.max(window, params.diffusion().shortlist());
     List<ScoredDoc> ranked =
         new GraphRerank(searcher, graph)

@@ -145,6 +145,9 @@ final class ClusterSearch {
   /** The k-NN shortlist re-ranked by diffusion over the shortlist's own neighbour lists. */
   private List<Candidate> diffusion(Codes query, int window, SearchParams params, Query filter)
       throws IOException {
+    if (!params.diffusion().ranks(window)) {
+      return nearest(query, window, filter); // the kept nearest fill the window
+    }
     int size = Math.max(window, params.diffusion().shortlist());
     List<Candidate> shortlist = nearest(query, size, filter);
     int m = shortlist.size();
@@ -159,7 +162,7 @@ final class ClusterSearch {
     double[] scores =
         Diffusion.scores(
             ShortlistGraph.lists(codes, graphDegree), nodes, cosines, params.diffusion());
-    int[] order = Diffusion.order(scores);
+    int[] order = Diffusion.order(scores, params.diffusion().kept());
     List<Candidate> ranked = new ArrayList<>(Math.min(window, m));
     for (int i = 0; i < Math.min(window, m); i++) {
       ranked.add(shortlist.get(order[i]));
