@@ -42,7 +42,23 @@ final class ViewOptions {
               + "[1 - j, 1 + j] (0 = off; default: ${DEFAULT-VALUE}).")
   float jitter;
 
+  @Option(
+      names = "--view-hue",
+      defaultValue = "0",
+      description =
+          "Colour images: hues turned by up to this share of a full turn either way, in [0, 0.5]"
+              + " (default: ${DEFAULT-VALUE}).")
+  float hue;
+
+  @Option(
+      names = "--view-blur",
+      defaultValue = "0",
+      description =
+          "The chance that a view is blurred, σ drawn up to a twentieth of the side"
+              + " (default: ${DEFAULT-VALUE}).")
+  float blur;
+
   ViewSettings settings() {
-    return new ViewSettings(shift, zoom, flip, crop, jitter);
+    return new ViewSettings(shift, zoom, flip, crop, jitter, hue, blur);
   }
 }

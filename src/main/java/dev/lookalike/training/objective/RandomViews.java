@@ -1,6 +1,8 @@
 package dev.lookalike.training.objective;
 
 import ai.djl.ndarray.NDArray;
+import dev.lookalike.image.GaussianBlur;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -9,9 +11,11 @@ import java.util.function.UnaryOperator;
  * say. Geometry first: either a shift of up to {@code shift} pixels and a zoom about the centre, or
  * (crop below 1) a random resized crop keeping a share of the area in [crop, 1] at an aspect ratio
  * in [3/4, 4/3]; then an optional left-right mirror (never vertical flips or large rotations, which
- * change what many pictures show). Then photometric jitter: brightness and contrast, and for colour
- * images saturation and, one view in five, greyscale. Pixels brought in from outside the image are
- * 0. Done on the host: a batch is small and per-image warps are awkward as tensor ops.
+ * change what many pictures show). Then, for colour images, an optional turn of the hue; then
+ * photometric jitter: brightness and contrast, and for colour images saturation and, one view in
+ * five, greyscale; last, at a given chance, a Gaussian blur. Pixels brought in from outside the
+ * image are 0. Done on the host: a batch is small and per-image warps are awkward as tensor ops.
+ * Options left at 0 draw no random numbers, so adding one leaves the others' draws as they were.
  */
 public final class RandomViews implements UnaryOperator<NDArray> {
 
@@ -47,8 +51,15 @@ public final class RandomViews implements UnaryOperator<NDArray> {
           }
         }
       }
+      int start = i * planes * h * w;
+      if (planes == 3 && settings.hue() > 0) {
+        turnHue(out, start, h * w, settings.hue() * (2 * random.nextFloat() - 1));
+      }
       if (settings.jitter() > 0) {
-        jitter(out, i * planes * h * w, planes, h * w);
+        jitter(out, start, planes, h * w);
+      }
+      if (settings.blur() > 0 && random.nextFloat() < settings.blur()) {
+        blur(out, start, planes, w, h);
       }
     }
     return batch.getManager().create(out, batch.getShape());
@@ -109,6 +120,46 @@ public final class RandomViews implements UnaryOperator<NDArray> {
         pixels[at] = Math.max(0f, Math.min(1f, v));
       }
     }
+  }
+
+  /**
+   * Turns the hue of one RGB image by {@code turns} of a full circle: a rotation of the chroma
+   * plane (I, Q) of YIQ, which keeps each pixel's luma.
+   */
+  private static void turnHue(float[] pixels, int start, int area, float turns) {
+    double angle = 2 * Math.PI * turns;
+    float cos = (float) Math.cos(angle);
+    float sin = (float) Math.sin(angle);
+    for (int p = start; p < start + area; p++) {
+      float r = pixels[p];
+      float g = pixels[p + area];
+      float b = pixels[p + 2 * area];
+      float y = 0.299f * r + 0.587f * g + 0.114f * b;
+      float i = 0.596f * r - 0.274f * g - 0.322f * b;
+      float q = 0.211f * r - 0.523f * g + 0.312f * b;
+      float turnedI = i * cos - q * sin;
+      float turnedQ = i * sin + q * cos;
+      pixels[p] = clamp(y + 0.956f * turnedI + 0.621f * turnedQ);
+      pixels[p + area] = clamp(y - 0.272f * turnedI - 0.647f * turnedQ);
+      pixels[p + 2 * area] = clamp(y - 1.106f * turnedI + 1.703f * turnedQ);
+    }
+  }
+
+  /** Blurs each plane of one image, σ drawn in [0.1, side / 20]. */
+  private void blur(float[] pixels, int start, int planes, int w, int h) {
+    double most = Math.max(0.1, Math.min(w, h) / 20.0);
+    double sigma = 0.1 + (most - 0.1) * random.nextDouble();
+    int area = w * h;
+    for (int c = 0; c < planes; c++) {
+      int from = start + c * area;
+      float[] blurred =
+          GaussianBlur.blur(Arrays.copyOfRange(pixels, from, from + area), w, h, sigma);
+      System.arraycopy(blurred, 0, pixels, from, area);
+    }
+  }
+
+  private static float clamp(float v) {
+    return Math.max(0f, Math.min(1f, v));
   }
 
   /** The plane's value at (x, y), 0 outside; exact at integer positions. */

@@ -10,8 +10,12 @@ package dev.lookalike.training.objective;
  *     (below 1 the crop replaces shift and zoom)
  * @param jitter strength of the photometric changes, in [0, 1): brightness and contrast factors in
  *     [1 − jitter, 1 + jitter]; for colour images also saturation, and greyscale one view in five
+ * @param hue for colour images, the most a view's hue is turned either way, in turns, in [0, 0.5]
+ * @param blur the chance, in [0, 1], that a view is blurred (Gaussian, σ drawn up to a twentieth of
+ *     the image's side)
  */
-public record ViewSettings(int shift, float zoom, boolean flip, float crop, float jitter) {
+public record ViewSettings(
+    int shift, float zoom, boolean flip, float crop, float jitter, float hue, float blur) {
 
   /** Small shifts and flips only: the views the earlier studies used. */
   public static final ViewSettings WEAK = new ViewSettings(2, 0f, true, 1f, 0f);
@@ -29,6 +33,17 @@ public record ViewSettings(int shift, float zoom, boolean flip, float crop, floa
     if (!(jitter >= 0 && jitter < 1)) {
       throw new IllegalArgumentException("view jitter must be in [0, 1), got: " + jitter);
     }
+    if (!(hue >= 0 && hue <= 0.5f)) {
+      throw new IllegalArgumentException("view hue must be in [0, 0.5] turns, got: " + hue);
+    }
+    if (!(blur >= 0 && blur <= 1)) {
+      throw new IllegalArgumentException("view blur chance must be in [0, 1], got: " + blur);
+    }
+  }
+
+  /** Views without hue turns or blur. */
+  public ViewSettings(int shift, float zoom, boolean flip, float crop, float jitter) {
+    this(shift, zoom, flip, crop, jitter, 0f, 0f);
   }
 
   /** E.g. {@code views crop 0.4, jitter 0.4, flip} as model.json records it. */
@@ -44,6 +59,12 @@ public record ViewSettings(int shift, float zoom, boolean flip, float crop, floa
     }
     if (jitter > 0) {
       spec.append(", jitter ").append(jitter);
+    }
+    if (hue > 0) {
+      spec.append(", hue ").append(hue);
+    }
+    if (blur > 0) {
+      spec.append(", blur ").append(blur);
     }
     return spec.append(flip ? ", flip" : "").toString();
   }

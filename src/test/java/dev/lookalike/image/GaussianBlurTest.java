@@ -1,4 +1,4 @@
-package dev.lookalike.copies;
+package dev.lookalike.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class DetailTest {
+class GaussianBlurTest {
 
   /**
    * The whole-plane passes give the direct per-pixel sum bit for bit: every tap in the same order,
@@ -26,7 +26,7 @@ class DetailTest {
       for (double sigma : sigmas) {
         assertArrayEquals(
             direct(plane, size[0], size[1], sigma),
-            Detail.blur(plane, size[0], size[1], sigma),
+            GaussianBlur.blur(plane, size[0], size[1], sigma),
             0f,
             size[0] + "x" + size[1] + ", sigma " + sigma);
       }
@@ -37,14 +37,14 @@ class DetailTest {
   void aFlatPlaneStaysFlat() {
     float[] flat = new float[28 * 28];
     java.util.Arrays.fill(flat, 0.25f);
-    for (float value : Detail.blur(flat, 28, 28, 2.0)) {
+    for (float value : GaussianBlur.blur(flat, 28, 28, 2.0)) {
       assertEquals(0.25f, value, 1e-6f);
     }
   }
 
   /** Each output pixel summed on its own: rows first, then columns, edge pixels clamped. */
   private static float[] direct(float[] in, int w, int h, double sigma) {
-    float[] kernel = Detail.kernel(sigma);
+    float[] kernel = GaussianBlur.kernel(sigma);
     int radius = kernel.length / 2;
     float[] rows = new float[in.length];
     for (int y = 0; y < h; y++) {
