@@ -4,12 +4,14 @@ import dev.lookalike.codes.Codes;
 import dev.lookalike.collection.ImageCollection;
 import dev.lookalike.collection.SampleCollection;
 import dev.lookalike.copies.CopyCheck;
+import dev.lookalike.copies.CopyFirst;
 import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.encoder.CodeModel;
 import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.Thumbnailer;
+import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.IndexSettings;
 import dev.lookalike.index.SearchMode;
@@ -22,7 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,10 +47,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Where one search by image spends its time, in process and single-threaded: decoding the upload,
- * encoding it, the index's search in each mode, and the whole search with and without the copy
- * check, over the bundled 10,000-image sample indexed with the shipped model in a temporary
- * directory. The queries are images of the collection, so the check finds their originals. The HTTP
- * figures ({@code bench}) add the transport and the load generator on top of these.
+ * encoding it, the index's search in each mode, the whole search with and without the copy check,
+ * and the check's reading and decoding of its candidates' thumbnails on its own, over the bundled
+ * 10,000-image sample indexed with the shipped model in a temporary directory. The queries are
+ * images of the collection, so the check finds their originals. The HTTP figures ({@code bench})
+ * add the transport and the load generator on top of these.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,6 +79,13 @@ public class QueryPathBenchmark {
   private final List<byte[]> uploads = new ArrayList<>();
   private final List<FloatImage> inputs = new ArrayList<>();
   private final List<Codes> codes = new ArrayList<>();
+
+  /** Per query, the ids the check compares: the mode's first 30 and the dense code's first 30. */
+  private final List<List<String>> candidates = new ArrayList<>();
+
+  /** The candidates' pixels decoded once, to time the check without reading the index. */
+  private final Map<String, FloatImage> decoded = new HashMap<>();
+
   private int next;
 
   @Setup(Level.Trial)
@@ -101,6 +115,15 @@ public class QueryPathBenchmark {
       uploads.add(upload);
       inputs.add(pipeline.toInput(upload));
       codes.add(model.codes(inputs.getLast()));
+    }
+    SearchParams pool = SearchParams.of(CopyCheck.DEFAULT_CANDIDATES, SearchMode.parse(mode));
+    for (Codes code : codes) {
+      Set<String> ids = new LinkedHashSet<>();
+      for (SearchMode each : List.of(pool.mode(), SearchMode.DENSE)) {
+        index.search(code, pool.inMode(each)).stream().map(Hit::id).forEach(ids::add);
+      }
+      candidates.add(List.copyOf(ids));
+      decoded.putAll(candidatePixels(candidates.getLast()));
     }
     checked = new SearchService(pipeline, model, index, CopyCheck.DEFAULT);
     unchecked = new SearchService(pipeline, model, index, CopyCheck.OFF);
@@ -145,6 +168,34 @@ public class QueryPathBenchmark {
   @Benchmark
   public SearchResponse searchByImageChecked() throws IOException {
     return checked.search(uploads.get(next()), params);
+  }
+
+  /** The check's first step: its candidates' stored thumbnails, read from the index. */
+  @Benchmark
+  public Map<String, byte[]> checkThumbnails() throws IOException {
+    return index.thumbnails(candidates.get(next()));
+  }
+
+  /** The thumbnails read and decoded to the model's input pixels, as the server does. */
+  @Benchmark
+  public Map<String, FloatImage> checkPixels() throws IOException {
+    return candidatePixels(candidates.get(next()));
+  }
+
+  /** Codes to hits with the check, the candidates' pixels already in memory. */
+  @Benchmark
+  public List<Hit> checkedSearchPixelsInMemory() throws IOException {
+    int q = next();
+    return new CopyFirst(CopyCheck.DEFAULT)
+        .search(index, codes.get(q), inputs.get(q), params, ids -> decoded);
+  }
+
+  private Map<String, FloatImage> candidatePixels(List<String> ids) throws IOException {
+    Map<String, FloatImage> pixels = new HashMap<>();
+    for (Map.Entry<String, byte[]> thumbnail : index.thumbnails(ids).entrySet()) {
+      pixels.put(thumbnail.getKey(), pipeline.toInput(thumbnail.getValue()));
+    }
+    return pixels;
   }
 
   /** Upload bytes to hits without the copy check. */
