@@ -50,8 +50,14 @@ public interface SearchConfig {
     @DecimalMax(value = "1", message = "must be in [0, 1], got ${validatedValue}")
     float threshold();
 
+    /** How far the best match must score above the next closely aligned candidate. */
+    @WithDefault(CopyCheck.DEFAULT_MARGIN)
+    @DecimalMin(value = "0", message = "must be in [0, 1], got ${validatedValue}")
+    @DecimalMax(value = "1", message = "must be in [0, 1], got ${validatedValue}")
+    float margin();
+
     default CopyCheck check() {
-      return new CopyCheck(candidates(), threshold());
+      return new CopyCheck(candidates(), threshold(), margin());
     }
   }
 }

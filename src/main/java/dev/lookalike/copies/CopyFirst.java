@@ -166,7 +166,8 @@ public final class CopyFirst {
 
   /**
    * Where in {@code hits} the best copy match among the candidates stands, or -1 when none reaches
-   * the threshold; on a tie the earlier hit wins.
+   * the threshold or the best does not score the margin above every other candidate aligned
+   * closely; on a tie the earlier hit wins (and a margin above 0 refuses both).
    */
   int best(FloatImage query, List<Hit> hits, Pixels pixels) throws IOException {
     int n = hits.size();
@@ -188,14 +189,18 @@ public final class CopyFirst {
     order.sort((x, y) -> Float.compare(scored[y].score(), scored[x].score()));
     int best = -1;
     float bestScore = check.threshold();
+    float top = Float.NEGATIVE_INFINITY;
+    float runnerUp = Float.NEGATIVE_INFINITY;
     for (int i : order.subList(0, Math.min(REFINED, order.size()))) {
       float score = match.refined(scored[i]);
       if (score >= bestScore && (best < 0 || score > bestScore || i < best)) {
         best = i;
         bestScore = score;
       }
+      runnerUp = Math.max(runnerUp, Math.min(top, score));
+      top = Math.max(top, score);
     }
-    return best;
+    return best >= 0 && bestScore - runnerUp >= check.margin() ? best : -1;
   }
 
   private static List<Hit> page(List<Hit> ranking, SearchParams params) {

@@ -189,4 +189,30 @@ class CopyFirstTest {
             new CopyFirst(CopyCheck.OFF)
                 .search(index, query, copyOfRank(6), exact(10, 0), CopyFirstTest::pixels)));
   }
+
+  @Test
+  void underAMarginOnlyAMatchThatStandsOutMoves() throws IOException {
+    FloatImage copy = copyOfRank(6);
+    List<String> plain = ids(index.search(query, exact(10, 0)));
+    CopyFirst strict = new CopyFirst(new CopyCheck(CopyCheck.DEFAULT_CANDIDATES, 0.7f, 0.05f));
+    // the original among its near twins stands out
+    assertEquals(
+        plain.get(6),
+        strict.search(index, query, copy, exact(10, 0), CopyFirstTest::pixels).get(0).id());
+    // a second hit with the original's very pixels: two equal matches, neither stands out
+    CopyFirst.Pixels twinned =
+        ids -> {
+          Map<String, FloatImage> pixels = pixels(ids);
+          pixels.put(plain.get(2), image(plain.get(6)));
+          return pixels;
+        };
+    assertEquals(plain, ids(strict.search(index, query, copy, exact(10, 0), twinned)));
+    assertEquals(
+        plain.get(2),
+        new CopyFirst(CopyCheck.DEFAULT)
+            .search(index, query, copy, exact(10, 0), twinned)
+            .get(0)
+            .id(),
+        "without a margin the earlier of two equal matches moves");
+  }
 }
