@@ -117,7 +117,7 @@ public final class RandomViews implements UnaryOperator<NDArray> {
           v = grey ? luma : luma + saturation * (v - luma);
         }
         v = ((v - mean) * contrast + mean) * brightness;
-        pixels[at] = Math.max(0f, Math.min(1f, v));
+        pixels[at] = clamp(v);
       }
     }
   }
