@@ -99,6 +99,14 @@ public class TrainCommand implements Callable<Integer> {
       description = "Filters of the first convolution.")
   int filters;
 
+  @Option(
+      names = "--depth",
+      defaultValue = "2",
+      description =
+          "The encoder's convolutions, 2 to 6: the first two halve the image, each one more keeps"
+              + " the last resolution and widens what a unit sees by 8 pixels (DAE only).")
+  int depth;
+
   @Option(names = "--batch", defaultValue = "128")
   int batch;
 
@@ -257,6 +265,7 @@ public class TrainCommand implements Callable<Integer> {
             channels,
             latent,
             filters,
+            depth,
             bits,
             binarizer,
             dense,

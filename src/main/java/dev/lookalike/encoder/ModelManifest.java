@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param format version of this file's layout
  * @param architecture the network family, {@code conv-dae}
  * @param filters filters of the first convolution
+ * @param depth the encoder's convolutions ({@link ConvAutoencoder.Builder#optDepth}); absent (0) in
+ *     older files, which have the default two
  * @param batchNorm whether hidden convolutions are followed by batch normalisation
  * @param codeLayer {@code linear} or {@code binary:σ} ({@link CodeLayer}); absent in older files
  * @param noise the corruption used in training
@@ -35,6 +37,7 @@ public record ModelManifest(
     int channels,
     int latent,
     int filters,
+    int depth,
     boolean batchNorm,
     String codeLayer,
     int bits,
@@ -51,6 +54,7 @@ public record ModelManifest(
 
   public ModelManifest {
     ModelFiles.checkLayout(format, FORMAT, architecture, CONV_DAE);
+    depth = depth == 0 ? ConvAutoencoder.DEFAULT_DEPTH : depth;
     codeLayer = CodeLayer.parse(codeLayer).spec();
     objective = objective == null ? "mse" : objective;
     if (binarizer == null) {
@@ -95,6 +99,7 @@ public record ModelManifest(
         channels,
         latent,
         filters,
+        depth,
         batchNorm,
         codeLayer,
         coder.binarizer().bits(),
@@ -116,6 +121,7 @@ public record ModelManifest(
         .setInput(spec())
         .setLatent(latent)
         .optFilters(filters)
+        .optDepth(depth)
         .optBatchNorm(batchNorm)
         .optCodeLayer(CodeLayer.parse(codeLayer))
         .build();

@@ -14,8 +14,9 @@ import ai.djl.nn.norm.BatchNorm;
 import dev.lookalike.image.ImageSpec;
 
 /**
- * Builds the convolutional autoencoder: two stride-2 convolutions and a linear bottleneck of {@code
- * latent} floats; the decoder mirrors it with nearest-neighbour upsampling and convolutions.
+ * Builds the convolutional autoencoder: two stride-2 convolutions (and, at a larger {@linkplain
+ * Builder#optDepth depth}, stride-1 ones after them) and a linear bottleneck of {@code latent}
+ * floats; the decoder mirrors the first two with nearest-neighbour upsampling and convolutions.
  *
  * <p>Upsampling + convolution instead of transposed convolution because the PyTorch engine of DJL
  * does not implement {@code Conv2dTranspose}; it also avoids checkerboard artefacts. The output is
@@ -29,12 +30,30 @@ public final class ConvAutoencoder {
   /** Index of the decoder in the block returned by {@link #block()}. */
   public static final int DECODER = 1;
 
+  /** The encoder's convolutions unless told otherwise: the two that halve the image. */
+  public static final int DEFAULT_DEPTH = 2;
+
+  /** The most convolutions the encoder may have. */
+  public static final int MAX_DEPTH = 6;
+
+  /**
+   * Refuses an encoder depth outside [{@value #DEFAULT_DEPTH}, {@value #MAX_DEPTH}]; training
+   * checks it before it loads any image.
+   */
+  public static void checkDepth(int depth) {
+    if (depth < DEFAULT_DEPTH || depth > MAX_DEPTH) {
+      throw new IllegalArgumentException(
+          "depth must be in [" + DEFAULT_DEPTH + ", " + MAX_DEPTH + "], got: " + depth);
+    }
+  }
+
   /** The name of the decoder's upsampling layers, which {@link FoldedDecoder} looks for. */
   static final String UPSAMPLE = "upsample2x";
 
   private final ImageSpec input;
   private final int latent;
   private final int filters;
+  private final int depth;
   private final boolean batchNorm;
   private final CodeLayer codeLayer;
   private final Noise noise;
@@ -43,6 +62,7 @@ public final class ConvAutoencoder {
     this.input = builder.input;
     this.latent = builder.latent;
     this.filters = builder.filters;
+    this.depth = builder.depth;
     this.batchNorm = builder.batchNorm;
     this.codeLayer = builder.codeLayer;
     this.noise = builder.noise;
@@ -77,13 +97,19 @@ public final class ConvAutoencoder {
 
   /**
    * The convolutional part of the encoder, up to the flattened features: two stride-2 convolutions
-   * with ReLU. The autoencoder appends its latent layer to it (so its block stays flat and trained
-   * weights keep loading); the {@link ConvVae} puts its mean and log-variance heads after it.
+   * with ReLU, then {@code depth - 2} stride-1 ones at the last resolution. Two 3×3 convolutions
+   * see 7 pixels across; each one more widens that by 8 (a quarter of a 32-px image), so a unit can
+   * respond to a shape drawn in another style rather than to its local pixels. The autoencoder
+   * appends its latent layer to the trunk (so its block stays flat and trained weights keep
+   * loading); the {@link ConvVae} puts its mean and log-variance heads after it.
    */
   SequentialBlock trunk() {
     SequentialBlock trunk = new SequentialBlock();
     convLayer(trunk, filters, 2);
     convLayer(trunk, filters * 2, 2);
+    for (int layer = 2; layer < depth; layer++) {
+      convLayer(trunk, filters * 2, 1);
+    }
     return trunk.add(Blocks.batchFlattenBlock());
   }
 
@@ -145,6 +171,7 @@ public final class ConvAutoencoder {
     private ImageSpec input;
     private int latent;
     private int filters = 32;
+    private int depth = DEFAULT_DEPTH;
     private boolean batchNorm;
     private CodeLayer codeLayer = CodeLayer.LINEAR;
     private Noise noise = Noise.none();
@@ -190,6 +217,15 @@ public final class ConvAutoencoder {
       return this;
     }
 
+    /**
+     * The encoder's convolutions, {@value #DEFAULT_DEPTH} (default) to {@value #MAX_DEPTH}: the
+     * first two halve the image, the others keep the last resolution.
+     */
+    public Builder optDepth(int depth) {
+      this.depth = depth;
+      return this;
+    }
+
     public ConvAutoencoder build() {
       if (input == null) {
         throw new IllegalArgumentException("input spec is required");
@@ -204,6 +240,7 @@ public final class ConvAutoencoder {
       if (filters < 1 || filters > 1024) {
         throw new IllegalArgumentException("filters must be in [1, 1024], got: " + filters);
       }
+      checkDepth(depth);
       return new ConvAutoencoder(this);
     }
   }

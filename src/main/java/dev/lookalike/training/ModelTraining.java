@@ -38,6 +38,7 @@ public final class ModelTraining
       InputChoice input,
       int latent,
       int filters,
+      int depth,
       boolean batchNorm,
       CodeLayer codeLayer,
       int bits,
@@ -63,6 +64,7 @@ public final class ModelTraining
           InputChoice.given(spec),
           latent,
           filters,
+          ConvAutoencoder.DEFAULT_DEPTH,
           false,
           CodeLayer.LINEAR,
           bits,
@@ -103,6 +105,7 @@ public final class ModelTraining
             .setInput(request.spec())
             .setLatent(request.latent())
             .optFilters(request.filters())
+            .optDepth(request.depth())
             .optBatchNorm(request.batchNorm())
             .optCodeLayer(request.codeLayer());
     network.build(); // refuse a bad architecture before loading anything
@@ -134,6 +137,7 @@ public final class ModelTraining
         request.spec().channels(),
         request.latent(),
         request.filters(),
+        request.depth(),
         request.batchNorm(),
         request.codeLayer().spec(),
         request.bits(),

@@ -5,6 +5,7 @@ import dev.lookalike.codes.DenseCode;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.encoder.DeviceChoice;
 import dev.lookalike.nn.CodeLayer;
+import dev.lookalike.nn.ConvAutoencoder;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +17,8 @@ import java.nio.file.Path;
  * @param out the model directory to write
  * @param size the input side, or null to choose it from the data ({@link InputChoice})
  * @param channels 1 or 3, or null to choose from the data
+ * @param depth the DAE encoder's convolutions ({@link ConvAutoencoder.Builder#optDepth}); the VAE
+ *     takes only the default
  * @param epochs passes over the training images, or null for {@link #epochsFor(int)}
  * @param noise the corruption spec, or null for the variant's default ({@link #corruption()})
  * @param maxImages train on a seeded sample of at most this many images, or null for all
@@ -33,6 +36,7 @@ public record TrainPlan(
     Integer channels,
     int latent,
     int filters,
+    int depth,
     int bits,
     BinarizerMethod binarizer,
     DenseCode dense,
@@ -85,6 +89,13 @@ public record TrainPlan(
         || schedule == null) {
       throw new IllegalArgumentException(
           "binarizer, dense code, code layer, objective and schedule are required");
+    }
+    ConvAutoencoder.checkDepth(depth);
+    if (variant == Variant.VAE && depth != ConvAutoencoder.DEFAULT_DEPTH) {
+      throw new IllegalArgumentException(
+          "--depth is for the DAE; the VAE's encoder has "
+              + ConvAutoencoder.DEFAULT_DEPTH
+              + " convolutions");
     }
   }
 

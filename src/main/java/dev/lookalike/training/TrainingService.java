@@ -64,6 +64,7 @@ public final class TrainingService {
             input,
             plan.latent(),
             plan.filters(),
+            plan.depth(),
             plan.batchNorm(),
             plan.codeLayer(),
             plan.bits(),
@@ -75,12 +76,14 @@ public final class TrainingService {
     log.accept(
         String.format(
             Locale.ROOT,
-            "training on %d images of %s (%s) for %d epochs, latent %d, %d bits, noise %s, code layer %s,"
+            "training on %d images of %s (%s) for %d epochs, depth %d, latent %d, %d bits, noise %s,"
+                + " code layer %s,"
                 + " loss %s, on %s",
             images.size(),
             plan.data(),
             dimensions(input),
             options.epochs(),
+            plan.depth(),
             plan.latent(),
             plan.bits(),
             options.corruption().spec(),

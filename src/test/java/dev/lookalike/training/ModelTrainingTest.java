@@ -16,6 +16,7 @@ import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
+import dev.lookalike.nn.ConvAutoencoder;
 import dev.lookalike.training.objective.Corruption;
 import dev.lookalike.training.objective.DaeObjective;
 import dev.lookalike.training.objective.Penalty;
@@ -121,6 +122,7 @@ class ModelTrainingTest {
             InputChoice.given(SPEC),
             8,
             4,
+            ConvAutoencoder.DEFAULT_DEPTH,
             true,
             CodeLayer.parse("binary:4"),
             8,
@@ -229,6 +231,7 @@ class ModelTrainingTest {
         InputChoice.given(spec),
         8,
         4,
+        ConvAutoencoder.DEFAULT_DEPTH,
         false,
         CodeLayer.LINEAR,
         32,

@@ -5,6 +5,7 @@ import dev.lookalike.codes.BinarizerMethod;
 import dev.lookalike.codes.DenseCode;
 import dev.lookalike.dataset.DataSource;
 import dev.lookalike.nn.CodeLayer;
+import dev.lookalike.nn.ConvAutoencoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class TinyModels {
                 1,
                 8,
                 4,
+                ConvAutoencoder.DEFAULT_DEPTH,
                 16,
                 BinarizerMethod.ITQ,
                 DenseCode.DEFAULT,

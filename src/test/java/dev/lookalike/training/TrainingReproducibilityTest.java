@@ -15,6 +15,7 @@ import dev.lookalike.encoder.ModelSource;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
+import dev.lookalike.nn.ConvAutoencoder;
 import dev.lookalike.training.objective.Corruption;
 import dev.lookalike.training.objective.DaeObjective;
 import dev.lookalike.training.objective.Penalty;
@@ -70,6 +71,7 @@ class TrainingReproducibilityTest {
               InputChoice.given(SPEC),
               8,
               4,
+              ConvAutoencoder.DEFAULT_DEPTH,
               false,
               CodeLayer.parse("binary:2"),
               8,

@@ -14,6 +14,7 @@ import dev.lookalike.encoder.ModelFiles;
 import dev.lookalike.encoder.ModelManifest;
 import dev.lookalike.encoder.VaeManifest;
 import dev.lookalike.nn.CodeLayer;
+import dev.lookalike.nn.ConvAutoencoder;
 import dev.lookalike.training.objective.ViewSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ class TrainingServiceTest {
         1,
         8,
         4,
+        ConvAutoencoder.DEFAULT_DEPTH,
         8,
         BinarizerMethod.ITQ,
         DenseCode.DEFAULT,
