@@ -42,6 +42,12 @@ final class QueryWindows {
   private final Window[][] turned;
 
   /**
+   * Per column span, built when first needed: every row of the query resampled onto the span's
+   * columns. The upright windows of one column span share it and only interpolate between rows.
+   */
+  private final float[][] resampledColumns;
+
+  /**
    * @param detail the query's {@link Detail}, row-major {@code height × width}
    * @param step how far apart window sides and starts are, as a fraction of the candidate's side
    */
@@ -62,6 +68,7 @@ final class QueryWindows {
     this.upright = new Window[rowSpans.size() * colSpans.size()];
     this.built = new boolean[upright.length];
     this.turned = new Window[upright.length][];
+    this.resampledColumns = new float[colSpans.size()][];
   }
 
   int size() {
@@ -137,18 +144,17 @@ final class QueryWindows {
     return spans;
   }
 
-  /** The query's detail resampled onto a window's pixels, turned, normalised; null when flat. */
+  /**
+   * The query's detail resampled onto a window's pixels, turned, normalised; null when flat. The
+   * resampling also sums the values, in the order a separate pass would, for the mean.
+   */
   private Window window(int index, double angle) {
     Span rows = rowSpans.get(index / colSpans.size());
-    Span cols = colSpans.get(index % colSpans.size());
-    float[] values = angle == 0 ? upright(rows, cols) : turned(rows, cols, angle);
-    double mean = 0;
-    for (int r = rows.first; r < rows.end; r++) {
-      for (int c = cols.first; c < cols.end; c++) {
-        mean += values[r * width + c];
-      }
-    }
-    mean /= (rows.end - rows.first) * (cols.end - cols.first);
+    int col = index % colSpans.size();
+    Span cols = colSpans.get(col);
+    float[] values = new float[width * height];
+    double sum = angle == 0 ? upright(values, rows, col) : turned(values, rows, cols, angle);
+    double mean = sum / ((rows.end - rows.first) * (cols.end - cols.first));
     double norm = 0;
     for (int r = rows.first; r < rows.end; r++) {
       for (int c = cols.first; c < cols.end; c++) {
@@ -169,18 +175,16 @@ final class QueryWindows {
   }
 
   /**
-   * The query resampled onto an upright window: each axis on its own, so the bilinear weights are
-   * worked out once per row and per column instead of once per pixel.
+   * The query resampled onto an upright window. Bilinear resampling is separable: the columns are
+   * resampled once per column span ({@link #resampledColumns}), shared by the windows of every row
+   * span, so a window only interpolates between two of those rows per pixel. The arithmetic is the
+   * per-pixel form's, so the values are the same to the bit. Writes the window's pixels of {@code
+   * values} and returns their sum.
    */
-  private float[] upright(Span rows, Span cols) {
-    float[] values = new float[width * height];
-    int[] x0 = new int[width];
-    float[] fx = new float[width];
-    for (int c = cols.first; c < cols.end; c++) {
-      double qx = Math.max(0, Math.min(width - 1, cols.query(c, width)));
-      x0[c] = Math.min(width - 2, (int) qx);
-      fx[c] = (float) (qx - x0[c]);
-    }
+  private double upright(float[] values, Span rows, int col) {
+    Span cols = colSpans.get(col);
+    float[] columns = resampledColumns(col);
+    double sum = 0;
     for (int r = rows.first; r < rows.end; r++) {
       double qy = Math.max(0, Math.min(height - 1, rows.query(r, height)));
       int y0 = Math.min(height - 2, (int) qy);
@@ -188,20 +192,41 @@ final class QueryWindows {
       int top = y0 * width;
       int bottom = top + width;
       for (int c = cols.first; c < cols.end; c++) {
-        int x = x0[c];
-        float upper = detail[top + x] + fx[c] * (detail[top + x + 1] - detail[top + x]);
-        float lower = detail[bottom + x] + fx[c] * (detail[bottom + x + 1] - detail[bottom + x]);
-        values[r * width + c] = upper + fy * (lower - upper);
+        float upper = columns[top + c];
+        values[r * width + c] = upper + fy * (columns[bottom + c] - upper);
+        sum += values[r * width + c];
       }
     }
-    return values;
+    return sum;
   }
 
-  /** The query resampled onto a window turned by {@code angle} about its centre. */
-  private float[] turned(Span rows, Span cols, double angle) {
+  /** Every row of the query's detail resampled onto column span {@code col}'s columns. */
+  private float[] resampledColumns(int col) {
+    if (resampledColumns[col] == null) {
+      Span cols = colSpans.get(col);
+      float[] columns = new float[width * height];
+      for (int c = cols.first; c < cols.end; c++) {
+        double qx = Math.max(0, Math.min(width - 1, cols.query(c, width)));
+        int x = Math.min(width - 2, (int) qx);
+        float fx = (float) (qx - x);
+        for (int y = 0; y < height; y++) {
+          int at = y * width + x;
+          columns[y * width + c] = detail[at] + fx * (detail[at + 1] - detail[at]);
+        }
+      }
+      resampledColumns[col] = columns;
+    }
+    return resampledColumns[col];
+  }
+
+  /**
+   * The query resampled onto a window turned by {@code angle} about its centre: writes the window's
+   * pixels of {@code values} and returns their sum.
+   */
+  private double turned(float[] values, Span rows, Span cols, double angle) {
     double cos = Math.cos(angle);
     double sin = Math.sin(angle);
-    float[] values = new float[width * height];
+    double sum = 0;
     // The window's point (u, v) from its centre, turned by the angle, in query pixels: linear in
     // the column, so each row starts at its first column and steps.
     double du = 1.0 / (width * cols.side);
@@ -214,11 +239,12 @@ final class QueryWindows {
       double stepY = sin * du * height;
       for (int c = cols.first; c < cols.end; c++) {
         values[r * width + c] = sample(qy, qx);
+        sum += values[r * width + c];
         qx += stepX;
         qy += stepY;
       }
     }
-    return values;
+    return sum;
   }
 
   /** Bilinear sample of the detail plane; positions outside take the edge. */

@@ -8,14 +8,21 @@ import java.util.Arrays;
  */
 public final class GaussianBlur {
 
+  /**
+   * Whether the Vector API is there for the taps ({@link PanamaTaps}): a search blurs up to 60
+   * candidates twice, and the vectorised taps take about a third of the plain loop's time.
+   */
+  private static final boolean PANAMA =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
   private GaussianBlur() {}
 
   /**
    * A separable Gaussian blur; beyond the border the edge pixel repeats. Each pass pads the whole
    * plane with edge copies once and then adds one kernel tap at a time over the whole padded plane:
-   * a search blurs up to 60 candidates, and loops over whole 28×28 planes vectorise where loops
-   * over 28-pixel rows hardly did. Every pixel still sums its taps in the same order, so the result
-   * is the direct per-pixel sum's, bit for bit ({@code DetailTest}).
+   * a search blurs up to 60 candidates, and a loop over a whole 28×28 plane fills vector lanes
+   * where one over a 28-pixel row hardly did. Every pixel still sums its taps in the same order, so
+   * the result is the direct per-pixel sum's, bit for bit ({@code GaussianBlurTest}).
    */
   public static float[] blur(float[] in, int w, int h, double sigma) {
     float[] kernel = kernel(sigma);
@@ -33,10 +40,7 @@ public final class GaussianBlur {
     }
     float[] rows = new float[h * stride];
     for (int k = 0; k < kernel.length; k++) {
-      float tap = kernel[k];
-      for (int j = 0; j < rows.length; j++) {
-        rows[j] += tap * padded[j + k];
-      }
+      addScaled(rows, padded, k, kernel[k], rows.length);
     }
     // Columns: the row-blurred plane (its padding dropped) between `radius` copies of its first
     // and last rows.
@@ -47,13 +51,22 @@ public final class GaussianBlur {
     }
     float[] out = new float[in.length];
     for (int k = 0; k < kernel.length; k++) {
-      float tap = kernel[k];
-      int offset = k * w;
-      for (int i = 0; i < out.length; i++) {
-        out[i] += tap * columns[i + offset];
-      }
+      addScaled(out, columns, k * w, kernel[k], out.length);
     }
     return out;
+  }
+
+  /**
+   * {@code sums[j] += tap * values[j + offset]} for j in [0, n), the same to the bit either way.
+   */
+  private static void addScaled(float[] sums, float[] values, int offset, float tap, int n) {
+    if (PANAMA) {
+      PanamaTaps.addScaled(sums, values, offset, tap, n);
+      return;
+    }
+    for (int j = 0; j < n; j++) {
+      sums[j] += tap * values[j + offset];
+    }
   }
 
   /** The Gaussian's taps, {@code 2 * ceil(3σ) + 1} of them (at least 3), summing to 1. */
