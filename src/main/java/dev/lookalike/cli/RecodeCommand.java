@@ -48,7 +48,7 @@ public class RecodeCommand implements Callable<Integer> {
       names = "--dense-code",
       defaultValue = DenseCode.DEFAULT_NAME,
       converter = EnumConverters.DenseCodeConverter.class,
-      description = "whitened or unit, as for train. Default: ${DEFAULT-VALUE}.")
+      description = "whitened, blended or unit, as for train. Default: ${DEFAULT-VALUE}.")
   DenseCode dense;
 
   @Option(names = "--bits", description = "Code length (default: the model's).")
@@ -94,7 +94,7 @@ public class RecodeCommand implements Callable<Integer> {
         Locale.ROOT,
         "wrote %s: dense code %s, %d-bit %s, fitted on %d images in %.1f s%n",
         this.out,
-        DenseCode.of(manifest.coder().projection()).name().toLowerCase(Locale.ROOT),
+        DenseCode.of(manifest.coder()).name().toLowerCase(Locale.ROOT),
         manifest.bits(),
         manifest.binarizer().method(),
         result.fittedOn(),

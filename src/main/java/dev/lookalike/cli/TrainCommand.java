@@ -138,7 +138,9 @@ public class TrainCommand implements Callable<Integer> {
       converter = EnumConverters.DenseCodeConverter.class,
       description =
           "whitened (the latent's principal axes divided by the square root of their standard"
-              + " deviation) or unit (the latent as it is); both then scaled to unit length."
+              + " deviation), blended (that and a whitened PCA code of the pixels, equal weight,"
+              + " on the pair's principal axes: better for ordinary queries, worse for edited"
+              + " copies) or unit (the latent as it is); each then scaled to unit length."
               + " Default: ${DEFAULT-VALUE}.")
   DenseCode dense;
 

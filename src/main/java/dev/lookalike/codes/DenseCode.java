@@ -10,9 +10,15 @@ public enum DenseCode {
   /** The latent itself. */
   UNIT,
   /** The latent partially whitened: {@link DenseProjection#whitening} to {@link #POWER}. */
-  WHITENED;
+  WHITENED,
+  /** The whitened latent blended with a whitened PCA code of the pixels: {@link PixelBlend}. */
+  BLENDED;
 
-  /** What {@code train} fits unless told otherwise; measured in BENCHMARKS.md (issue 10). */
+  /**
+   * What {@code train} fits unless told otherwise. {@link #BLENDED} ranks regular queries better on
+   * every dev set but finds fewer edited copies' originals (BENCHMARKS.md, issue 10, nineteenth
+   * part), so it is a choice, not the default.
+   */
   public static final String DEFAULT_NAME = "whitened";
 
   public static final DenseCode DEFAULT = parse(DEFAULT_NAME);
@@ -27,13 +33,16 @@ public enum DenseCode {
   public Optional<DenseProjection> fit(float[][] latents) {
     return switch (this) {
       case UNIT -> Optional.empty();
-      case WHITENED -> Optional.of(DenseProjection.whitening(latents, POWER));
+      case WHITENED, BLENDED -> Optional.of(DenseProjection.whitening(latents, POWER));
     };
   }
 
-  /** The choice a stored projection (or none) stands for. */
-  public static DenseCode of(Optional<DenseProjection> projection) {
-    return projection.isPresent() ? WHITENED : UNIT;
+  /** The choice a coder stands for. */
+  public static DenseCode of(Coder coder) {
+    if (coder.blend().isPresent()) {
+      return BLENDED;
+    }
+    return coder.projection().isPresent() ? WHITENED : UNIT;
   }
 
   /** Parses a name, ignoring case and surrounding blanks; the error lists what is allowed. */

@@ -62,11 +62,28 @@ public final class DenseProjection {
 
   /** Fits the whitening to {@code power} of {@code latents}' principal axes (all of them). */
   public static DenseProjection whitening(float[][] latents, double power) {
+    return whitening(latents, power, Pca.dimensionOf(latents));
+  }
+
+  /**
+   * Fits the whitening to {@code power} of the first {@code components} principal axes of {@code
+   * rows}: each axis divided by (its standard deviation)^power.
+   */
+  public static DenseProjection whitening(float[][] rows, double power, int components) {
     if (!(power > 0 && power <= 1)) {
       throw new IllegalArgumentException("whitening power must be in (0, 1], got " + power);
     }
-    int dimension = Pca.dimensionOf(latents);
-    Pca pca = Pca.fit(latents, dimension);
+    return scaledAxes(rows, power, components);
+  }
+
+  /** The first {@code components} principal axes of {@code rows}, unscaled (power 0). */
+  public static DenseProjection principal(float[][] rows, int components) {
+    return scaledAxes(rows, 0, components);
+  }
+
+  private static DenseProjection scaledAxes(float[][] rows, double power, int components) {
+    int dimension = Pca.dimensionOf(rows);
+    Pca pca = Pca.fit(rows, components);
     float[][] axes = pca.components();
     double[] variance = pca.explainedVariance();
     float[][] matrix = new float[axes.length][];

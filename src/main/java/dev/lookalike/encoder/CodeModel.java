@@ -56,8 +56,8 @@ public final class CodeModel implements AutoCloseable {
   public List<Codes> codes(List<FloatImage> images) {
     float[][] latents = encoder.encode(images);
     List<Codes> codes = new ArrayList<>(latents.length);
-    for (float[] latent : latents) {
-      codes.add(coder.code(latent));
+    for (int i = 0; i < latents.length; i++) {
+      codes.add(coder.code(latents[i], images.get(i)));
     }
     return codes;
   }
@@ -68,7 +68,8 @@ public final class CodeModel implements AutoCloseable {
     List<EncodedImage> result = new ArrayList<>(images.size());
     for (int i = 0; i < images.size(); i++) {
       result.add(
-          new EncodedImage(coder.code(encoded.latents()[i]), encoded.reconstructionErrors()[i]));
+          new EncodedImage(
+              coder.code(encoded.latents()[i], images.get(i)), encoded.reconstructionErrors()[i]));
     }
     return result;
   }

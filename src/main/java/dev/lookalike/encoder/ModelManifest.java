@@ -3,6 +3,7 @@ package dev.lookalike.encoder;
 import dev.lookalike.codes.Binarizer;
 import dev.lookalike.codes.Coder;
 import dev.lookalike.codes.DenseProjection;
+import dev.lookalike.codes.PixelBlend;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.nn.CodeLayer;
 import dev.lookalike.nn.ConvAutoencoder;
@@ -28,6 +29,8 @@ import java.util.Optional;
  * @param binarizer how dense codes become bits (learned on the training codes)
  * @param dense the projection of the latent before it is scaled to the unit dense code; absent
  *     (older files, {@code --dense-code unit}) when the dense code is the unit latent
+ * @param blend the blend of that code with the pixels' PCA code; absent (older files, {@code
+ *     --dense-code whitened|unit}) when the dense code is the learned code alone
  * @param command the CLI command that produced the model
  */
 public record ModelManifest(
@@ -45,6 +48,7 @@ public record ModelManifest(
     String objective,
     Binarizer binarizer,
     DenseProjection dense,
+    PixelBlend blend,
     TrainingReport<EpochStats> training,
     String command,
     String created) {
@@ -67,7 +71,7 @@ public record ModelManifest(
               + " values but the model has latent "
               + latent);
     }
-    new Coder(binarizer, Optional.ofNullable(dense)); // refuses a projection the bits do not fit
+    coder(binarizer, dense, blend); // refuses a projection the bits do not fit
     if ((dense == null && binarizer.dimension() != latent) || binarizer.bits() != bits) {
       throw new IllegalArgumentException(
           "binarizer is "
@@ -84,7 +88,11 @@ public record ModelManifest(
 
   /** How this model's latents become codes. */
   public Coder coder() {
-    return new Coder(binarizer, Optional.ofNullable(dense));
+    return coder(binarizer, dense, blend);
+  }
+
+  private static Coder coder(Binarizer binarizer, DenseProjection dense, PixelBlend blend) {
+    return new Coder(binarizer, Optional.ofNullable(dense), Optional.ofNullable(blend));
   }
 
   /**
@@ -107,6 +115,7 @@ public record ModelManifest(
         objective,
         coder.binarizer(),
         coder.projection().orElse(null),
+        coder.blend().orElse(null),
         training,
         command + " && " + how,
         Instant.now().toString());

@@ -2,9 +2,14 @@ package dev.lookalike.eval;
 
 import dev.lookalike.codes.Binarizer;
 import dev.lookalike.codes.BinarizerMethod;
+import dev.lookalike.codes.Coder;
+import dev.lookalike.codes.DenseCode;
+import dev.lookalike.dataset.LabeledImages;
 import dev.lookalike.linalg.Pca;
+import dev.lookalike.linalg.SeededSampling;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Other ways to derive codes from the same latents, to show what each choice of Coder buys. */
 final class Ablations {
@@ -53,6 +58,32 @@ final class Ablations {
         methods.hamming(
             "ablation: DAE " + bits + "-bit ITQ of raw latent", FAMILY, latents.encode(rawItq)));
     return results;
+  }
+
+  /**
+   * The dense code the model does not serve, fitted here, to show what the pixel blend buys: the
+   * whitened code alone for a blended model, the blended code for the others.
+   */
+  static MethodResult otherDenseCode(
+      Methods methods,
+      Rows latents,
+      LabeledImages database,
+      LabeledImages queries,
+      Coder own,
+      long seed) {
+    DenseCode other = own.blend().isPresent() ? DenseCode.WHITENED : DenseCode.BLENDED;
+    Coder coder =
+        Coder.fit(
+            latents.fitSample(seed),
+            SeededSampling.sample(database.images(), Rows.FIT_SAMPLE, seed),
+            other,
+            own.binarizer().bits(),
+            own.binarizer().method(),
+            seed);
+    return methods.cosine(
+        "ablation: DAE " + other.name().toLowerCase(Locale.ROOT) + " dense code",
+        FAMILY,
+        latents.dense(coder, database, queries));
   }
 
   private static MethodResult bits(

@@ -108,7 +108,7 @@ public final class Evaluation {
 
     log.accept("encoding " + database.size() + " database and " + queries.size() + " query images");
     Rows latents = new Rows(model.latents(database.images()), model.latents(queries.images()));
-    Rows dense = latents.dense(model.coder());
+    Rows dense = latents.dense(model.coder(), database, queries);
     Binarizer own = model.coder().binarizer();
     Rows.Bits codes = dense.encode(own);
     results.add(methods.cosine("DAE dense exact (cosine)", "model", dense));
@@ -132,6 +132,7 @@ public final class Evaluation {
             own.method(),
             bits,
             seed));
+    results.add(Ablations.otherDenseCode(methods, latents, database, queries, model.coder(), seed));
     if (indexRows != IndexRows.NONE) {
       results.addAll(
           new IndexedModes(model.identity(), scratch, tuning, extras.copyCheck(), log)

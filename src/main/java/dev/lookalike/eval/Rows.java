@@ -39,9 +39,10 @@ record Rows(float[][] database, float[][] queries) {
     return new Rows(Vectors.unit(database), Vectors.unit(queries));
   }
 
-  /** The dense codes {@code coder} makes of these latents. */
-  Rows dense(Coder coder) {
-    return new Rows(coder.dense(database), coder.dense(queries));
+  /** The dense codes {@code coder} makes of these latents of the database's and queries' images. */
+  Rows dense(Coder coder, LabeledImages databaseImages, LabeledImages queryImages) {
+    return new Rows(
+        coder.dense(database, databaseImages.images()), coder.dense(queries, queryImages.images()));
   }
 
   Rows centred(float[] mean) {

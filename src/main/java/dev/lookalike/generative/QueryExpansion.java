@@ -25,6 +25,6 @@ public final class QueryExpansion {
 
   /** The expanded query's unit dense code from {@link #inputs}; the model binarizes it as usual. */
   public static float[] dense(CodeModel model, List<FloatImage> inputs) {
-    return Vectors.unit(Vectors.meanOfUnits(model.coder().dense(model.latents(inputs))));
+    return Vectors.unit(Vectors.meanOfUnits(model.coder().dense(model.latents(inputs), inputs)));
   }
 }

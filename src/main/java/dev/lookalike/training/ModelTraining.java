@@ -129,7 +129,12 @@ public final class ModelTraining
     List<FloatImage> sample = SeededSampling.sample(images, CODER_SAMPLE, seed);
     Coder coder =
         Coder.fit(
-            encoder.encode(sample), request.dense(), request.bits(), request.binarizer(), seed);
+            encoder.encode(sample),
+            sample,
+            request.dense(),
+            request.bits(),
+            request.binarizer(),
+            seed);
     return new ModelManifest(
         ModelManifest.FORMAT,
         ModelManifest.CONV_DAE,
@@ -145,6 +150,7 @@ public final class ModelTraining
         request.objective().spec(),
         coder.binarizer(),
         coder.projection().orElse(null),
+        coder.blend().orElse(null),
         report.get(),
         request.command(),
         Instant.now().toString());

@@ -81,6 +81,7 @@ public final class Recoding {
       Coder coder =
           Coder.fit(
               model.latents(sample),
+              sample,
               request.dense(),
               request.bits() != null ? request.bits() : manifest.bits(),
               request.binarizer() != null ? request.binarizer() : manifest.binarizer().method(),

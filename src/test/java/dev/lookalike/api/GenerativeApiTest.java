@@ -145,7 +145,8 @@ class GenerativeApiTest {
     assertEquals(SAMPLE_LIMIT, all.size());
 
     // positive control: without expansion the query direction is the query's own code
-    float[] own = model.coder().dense(model.latents(List.of(pipeline.toInput(query)))[0]);
+    FloatImage input = pipeline.toInput(query);
+    float[] own = model.coder().dense(model.latents(List.of(input))[0], input);
     assertHits(expected(own, all, 5), exactHits(query, "k=5"), "plain exact search");
 
     // at temperature 0 every variant is the decode of the posterior mean, whatever the seed
@@ -155,8 +156,9 @@ class GenerativeApiTest {
       inputs.add(pipeline.toInput(variant));
     }
     float[] mean = new float[own.length];
-    for (float[] latent : model.latents(inputs)) {
-      float[] unit = model.coder().dense(latent);
+    float[][] latents = model.latents(inputs);
+    for (int v = 0; v < latents.length; v++) {
+      float[] unit = model.coder().dense(latents[v], inputs.get(v));
       for (int i = 0; i < mean.length; i++) {
         mean[i] += unit[i] / inputs.size();
       }

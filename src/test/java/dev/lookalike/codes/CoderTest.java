@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lookalike.image.FloatImage;
 import dev.lookalike.linalg.Vectors;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -66,8 +69,8 @@ class CoderTest {
   void whiteningFindsTheLookalikesANoisyAxisHidesFromTheUnitLatent() {
     int[] cluster = new int[600];
     float[][] latents = latents(600, 1, cluster);
-    Coder unit = Coder.fit(latents, DenseCode.UNIT, 16, BinarizerMethod.ITQ, 7);
-    Coder whitened = Coder.fit(latents, DenseCode.WHITENED, 16, BinarizerMethod.ITQ, 7);
+    Coder unit = Coder.fit(latents, null, DenseCode.UNIT, 16, BinarizerMethod.ITQ, 7);
+    Coder whitened = Coder.fit(latents, null, DenseCode.WHITENED, 16, BinarizerMethod.ITQ, 7);
     double plain = nearestInCluster(unit, latents, cluster);
     double better = nearestInCluster(whitened, latents, cluster);
     assertTrue(better > plain + 0.2, "whitened " + better + ", unit " + plain);
@@ -77,8 +80,8 @@ class CoderTest {
   void theUnitCodeIsTheLatentScaledAndTheWhitenedOneIsUnitToo() {
     int[] cluster = new int[200];
     float[][] latents = latents(200, 2, cluster);
-    Coder unit = Coder.fit(latents, DenseCode.UNIT, 16, BinarizerMethod.MEDIAN, 7);
-    Coder whitened = Coder.fit(latents, DenseCode.WHITENED, 16, BinarizerMethod.MEDIAN, 7);
+    Coder unit = Coder.fit(latents, null, DenseCode.UNIT, 16, BinarizerMethod.MEDIAN, 7);
+    Coder whitened = Coder.fit(latents, null, DenseCode.WHITENED, 16, BinarizerMethod.MEDIAN, 7);
     assertEquals(Optional.empty(), unit.projection());
     assertTrue(whitened.projection().isPresent());
     assertArrayEquals(Vectors.unit(latents[0]), unit.code(latents[0]).dense());
@@ -91,6 +94,36 @@ class CoderTest {
       ones += Long.bitCount(whitened.code(latent).bits()[0]);
     }
     assertEquals(0.5, ones / (16.0 * latents.length), 0.05);
+  }
+
+  @Test
+  void theBlendedCodeKeepsTheLatentsDimensionAndNeedsTheImage() {
+    int[] cluster = new int[120];
+    float[][] latents = latents(120, 4, cluster);
+    Random random = new Random(8);
+    List<FloatImage> images = new ArrayList<>();
+    for (int i = 0; i < latents.length; i++) {
+      float[] pixels = new float[6 * 6];
+      for (int p = 0; p < pixels.length; p++) {
+        pixels[p] = random.nextFloat();
+      }
+      images.add(new FloatImage(6, 6, 1, pixels));
+    }
+    Coder blended = Coder.fit(latents, images, DenseCode.BLENDED, 16, BinarizerMethod.ITQ, 7);
+    assertTrue(blended.projection().isPresent() && blended.blend().isPresent());
+    assertEquals(DenseCode.BLENDED, DenseCode.of(blended));
+    float[] dense = blended.code(latents[0], images.get(0)).dense();
+    assertEquals(DIM, dense.length);
+    assertEquals(1.0, Vectors.dot(dense, dense), 1e-5);
+    float[] learned =
+        Coder.fit(latents, null, DenseCode.WHITENED, 16, BinarizerMethod.ITQ, 7).dense(latents[0]);
+    assertTrue(Vectors.dot(dense, learned) < 0.999f, "the pixels moved it");
+    IllegalArgumentException noImage =
+        assertThrows(IllegalArgumentException.class, () -> blended.code(latents[0]));
+    assertTrue(noImage.getMessage().contains("needs the image"), noImage.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Coder.fit(latents, null, DenseCode.BLENDED, 16, BinarizerMethod.ITQ, 7));
   }
 
   @Test

@@ -56,8 +56,38 @@ class RecodingTest {
       assertArrayEquals(latents[0], after.latents(images)[0], "the same network");
       assertArrayEquals(Vectors.unit(latents[0]), after.codes(images).get(0).dense(), 1e-6f);
       float[] whitened = before.codes(images).get(0).dense();
-      assertArrayEquals(before.coder().dense(latents[0]), whitened, 1e-6f);
+      assertArrayEquals(before.coder().dense(latents[0], images.get(0)), whitened, 1e-6f);
       assertTrue(Vectors.dot(whitened, Vectors.unit(latents[0])) < 0.999f, "whitening changed it");
+    }
+  }
+
+  @Test
+  void blendsInThePixelsAndTheLoadedModelCodesWithThem(@TempDir Path dir) throws IOException {
+    Path trained = TinyModels.train(dir, 16, 3);
+    Path plain = dir.resolve("whitened");
+    Path recoded = dir.resolve("blended");
+    Recoding recoding = new Recoding((file, why) -> {});
+    recoding.recode(request(trained, plain, DenseCode.WHITENED, null, null));
+    recoding.recode(request(trained, recoded, DenseCode.BLENDED, null, null));
+    String json = Files.readString(recoded.resolve(ModelFiles.MANIFEST));
+    assertTrue(json.contains("\"blend\""), "model.json records the blend");
+    List<FloatImage> images = TinyImages.squares(4, 16, 6);
+    try (CodeModel before = CodeModel.load(ModelSource.directory(plain));
+        CodeModel after = CodeModel.load(ModelSource.directory(recoded))) {
+      assertTrue(before.coder().blend().isEmpty());
+      assertTrue(after.coder().blend().isPresent());
+      float[] blended = after.codes(images).get(1).dense();
+      float[] learned = before.codes(images).get(1).dense();
+      assertEquals(learned.length, blended.length, "the index's vector dimension is kept");
+      assertEquals(1.0, Vectors.dot(blended, blended), 1e-5);
+      assertTrue(Vectors.dot(blended, learned) < 0.999f, "the pixels changed the code");
+      float[] latent = after.latents(images)[1];
+      assertArrayEquals(after.coder().dense(latent, images.get(1)), blended, 1e-6f);
+      assertArrayEquals(
+          blended,
+          after.encode(images).get(1).codes().dense(),
+          1e-6f,
+          "indexing codes the same way as searching");
     }
   }
 
@@ -66,12 +96,13 @@ class RecodingTest {
     Path trained = TinyModels.train(dir, 16, 2);
     Path recoded = dir.resolve("again");
     new Recoding((file, why) -> {})
-        .recode(request(trained, recoded, DenseCode.WHITENED, null, null));
+        .recode(request(trained, recoded, DenseCode.DEFAULT, null, null));
     try (CodeModel before = CodeModel.load(ModelSource.directory(trained));
         CodeModel after = CodeModel.load(ModelSource.directory(recoded))) {
       assertEquals(before.manifest().bits(), after.manifest().bits());
       assertEquals(before.manifest().binarizer(), after.manifest().binarizer());
       assertEquals(before.coder().projection(), after.coder().projection());
+      assertEquals(before.coder().blend(), after.coder().blend());
     }
   }
 
