@@ -87,7 +87,19 @@ public record PixelBlend(int pool, DenseProjection pixels, DenseProjection blend
       throw new IllegalArgumentException(
           "learned code has " + learned.length + " values; the blend expects " + blend.outputs());
     }
+    checkInput(image.width(), image.height(), image.channels());
     return blend.apply(pair(learned, pixels.apply(pooled(image, pool))));
+  }
+
+  /** Refuses an input size whose pooled pixels are not what the pixels' projection takes. */
+  public void checkInput(int width, int height, int channels) {
+    long values = (long) channels * ceil(height, pool) * ceil(width, pool);
+    if (values != pixels.dimension()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "the pixel blend takes %d values (pooled by %d); a %dx%dx%d image gives %d",
+              pixels.dimension(), pool, width, height, channels, values));
+    }
   }
 
   /** The two unit codes side by side, each times √½ (equal weight; the pair has unit length). */

@@ -72,6 +72,9 @@ public record ModelManifest(
               + latent);
     }
     coder(binarizer, dense, blend); // refuses a projection the bits do not fit
+    if (blend != null) {
+      blend.checkInput(size, size, channels);
+    }
     if ((dense == null && binarizer.dimension() != latent) || binarizer.bits() != bits) {
       throw new IllegalArgumentException(
           "binarizer is "

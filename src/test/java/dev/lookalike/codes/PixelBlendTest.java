@@ -103,6 +103,13 @@ class PixelBlendTest {
     PixelBlend read = json.readValue(json.writeValueAsString(blend), PixelBlend.class);
     assertArrayEquals(
         blend.apply(learned[3], images.get(3)), read.apply(learned[3], images.get(3)), 1e-6f);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> read.apply(learned[3], new FloatImage(12, 12, 1, new float[144])));
+    assertTrue(
+        e.getMessage().contains("takes 100 values (pooled by 1); a 12x12x1 image gives 144"),
+        e.getMessage());
   }
 
   @Test

@@ -89,6 +89,16 @@ class RecodingTest {
           1e-6f,
           "indexing codes the same way as searching");
     }
+    // A model.json whose input size does not fit its blend is refused when it is read.
+    String colour = json.replaceFirst("\"channels\" ?: ?1", "\"channels\":3");
+    assertNotEquals(json, colour, "a grey model");
+    Files.writeString(recoded.resolve(ModelFiles.MANIFEST), colour);
+    Exception refused =
+        assertThrows(Exception.class, () -> CodeModel.load(ModelSource.directory(recoded)));
+    assertTrue(
+        String.valueOf(refused.getMessage()).contains("pixel blend")
+            || String.valueOf(refused.getCause()).contains("pixel blend"),
+        String.valueOf(refused));
   }
 
   @Test
