@@ -20,6 +20,9 @@ final class QueryWindows {
   /** The smallest window side, as a fraction of the candidate's: copies keep 85 % or more. */
   private static final double SMALLEST_SIDE = 0.85;
 
+  /** A window whose values' squared deviations sum to no more than this is flat. */
+  private static final double FLAT = 1e-12;
+
   /** The query over one window of the candidate, as a plane the candidate's size. */
   record Window(int row0, int row1, int col0, int col1, float[] values) {}
 
@@ -45,7 +48,7 @@ final class QueryWindows {
    * Per column span, built when first needed: every row of the query resampled onto the span's
    * columns. The upright windows of one column span share it and only interpolate between rows.
    */
-  private final float[][] resampledColumns;
+  private final ResampledColumns[] resampledColumns;
 
   /**
    * @param detail the query's {@link Detail}, row-major {@code height × width}
@@ -68,7 +71,7 @@ final class QueryWindows {
     this.upright = new Window[rowSpans.size() * colSpans.size()];
     this.built = new boolean[upright.length];
     this.turned = new Window[upright.length][];
-    this.resampledColumns = new float[colSpans.size()][];
+    this.resampledColumns = new ResampledColumns[colSpans.size()];
   }
 
   int size() {
@@ -145,120 +148,130 @@ final class QueryWindows {
   }
 
   /**
-   * The query's detail resampled onto a window's pixels, turned, normalised; null when flat. The
-   * resampling also sums the values, in the order a separate pass would, for the mean.
+   * The query's detail resampled onto a window's pixels, turned, normalised (zero mean, unit
+   * length); null when flat.
    */
   private Window window(int index, double angle) {
     Span rows = rowSpans.get(index / colSpans.size());
     int col = index % colSpans.size();
+    return angle == 0 ? upright(rows, col) : turned(rows, colSpans.get(col), angle);
+  }
+
+  /**
+   * The query resampled onto an upright window in one pass. Bilinear resampling is separable: the
+   * columns are resampled once per column span ({@link ResampledColumns}), shared by the windows of
+   * every row span, so a window row is a blend of two of those rows; the window's sum and sum of
+   * squares follow from the rows' own sums and products, so each value is written once, already
+   * normalised.
+   */
+  private Window upright(Span rows, int col) {
     Span cols = colSpans.get(col);
-    float[] values = new float[width * height];
-    double sum = angle == 0 ? upright(values, rows, col) : turned(values, rows, cols, angle);
-    double mean = sum / ((rows.end - rows.first) * (cols.end - cols.first));
-    double norm = 0;
+    ResampledColumns columns = resampledColumns(col);
+    int n = (rows.end - rows.first) * (cols.end - cols.first);
+    int[] upper = new int[rows.end - rows.first];
+    float[] weight = new float[upper.length];
+    double sum = 0;
+    double squares = 0;
     for (int r = rows.first; r < rows.end; r++) {
-      for (int c = cols.first; c < cols.end; c++) {
-        values[r * width + c] -= (float) mean;
-        norm += values[r * width + c] * values[r * width + c];
-      }
+      double qy = Math.max(0, Math.min(height - 1, rows.query(r, height)));
+      int y0 = Math.min(height - 2, (int) qy);
+      float fy = (float) (qy - y0);
+      upper[r - rows.first] = y0;
+      weight[r - rows.first] = fy;
+      sum += columns.blendedSum(y0, fy);
+      squares += columns.blendedSquares(y0, fy);
     }
-    if (norm <= 1e-12) {
+    double mean = sum / n;
+    double spread = squares - sum * mean;
+    if (spread <= FLAT) {
       return null;
     }
-    float scale = (float) (1 / Math.sqrt(norm));
+    float shift = (float) mean;
+    float scale = (float) (1 / Math.sqrt(spread));
+    float[] values = new float[width * height];
+    float[] resampled = columns.values();
     for (int r = rows.first; r < rows.end; r++) {
+      float fy = weight[r - rows.first];
+      int top = upper[r - rows.first] * width;
+      int bottom = top + width;
+      int at = r * width;
       for (int c = cols.first; c < cols.end; c++) {
-        values[r * width + c] *= scale;
+        float above = resampled[top + c];
+        values[at + c] = (above + fy * (resampled[bottom + c] - above) - shift) * scale;
       }
     }
     return new Window(rows.first, rows.end, cols.first, cols.end, values);
   }
 
-  /**
-   * The query resampled onto an upright window. Bilinear resampling is separable: the columns are
-   * resampled once per column span ({@link #resampledColumns}), shared by the windows of every row
-   * span, so a window only interpolates between two of those rows per pixel. The arithmetic is the
-   * per-pixel form's, so the values are the same to the bit. Writes the window's pixels of {@code
-   * values} and returns their sum.
-   */
-  private double upright(float[] values, Span rows, int col) {
-    Span cols = colSpans.get(col);
-    float[] columns = resampledColumns(col);
-    double sum = 0;
-    for (int r = rows.first; r < rows.end; r++) {
-      double qy = Math.max(0, Math.min(height - 1, rows.query(r, height)));
-      int y0 = Math.min(height - 2, (int) qy);
-      float fy = (float) (qy - y0);
-      int top = y0 * width;
-      int bottom = top + width;
-      for (int c = cols.first; c < cols.end; c++) {
-        float upper = columns[top + c];
-        values[r * width + c] = upper + fy * (columns[bottom + c] - upper);
-        sum += values[r * width + c];
-      }
-    }
-    return sum;
-  }
-
-  /** Every row of the query's detail resampled onto column span {@code col}'s columns. */
-  private float[] resampledColumns(int col) {
+  private ResampledColumns resampledColumns(int col) {
     if (resampledColumns[col] == null) {
       Span cols = colSpans.get(col);
-      float[] columns = new float[width * height];
-      for (int c = cols.first; c < cols.end; c++) {
-        double qx = Math.max(0, Math.min(width - 1, cols.query(c, width)));
-        int x = Math.min(width - 2, (int) qx);
-        float fx = (float) (qx - x);
-        for (int y = 0; y < height; y++) {
-          int at = y * width + x;
-          columns[y * width + c] = detail[at] + fx * (detail[at + 1] - detail[at]);
-        }
-      }
-      resampledColumns[col] = columns;
+      resampledColumns[col] =
+          ResampledColumns.of(
+              detail, width, height, cols.first, cols.end, c -> cols.query(c, width));
     }
     return resampledColumns[col];
   }
 
   /**
-   * The query resampled onto a window turned by {@code angle} about its centre: writes the window's
-   * pixels of {@code values} and returns their sum.
+   * The query resampled onto a window turned by {@code angle} about its centre, then normalised in
+   * place.
    */
-  private double turned(float[] values, Span rows, Span cols, double angle) {
-    double cos = Math.cos(angle);
-    double sin = Math.sin(angle);
+  private Window turned(Span rows, Span cols, double angle) {
+    float cos = (float) Math.cos(angle);
+    float sin = (float) Math.sin(angle);
+    float[] values = new float[width * height];
     double sum = 0;
+    double squares = 0;
     // The window's point (u, v) from its centre, turned by the angle, in query pixels: linear in
     // the column, so each row starts at its first column and steps.
-    double du = 1.0 / (width * cols.side);
-    double u0 = ((cols.first + 0.5) / width - cols.start) / cols.side - 0.5;
+    float du = (float) (1.0 / (width * cols.side));
+    float u0 = (float) (((cols.first + 0.5) / width - cols.start) / cols.side - 0.5);
+    float stepX = cos * du * width;
+    float stepY = sin * du * height;
     for (int r = rows.first; r < rows.end; r++) {
-      double v = ((r + 0.5) / height - rows.start) / rows.side - 0.5;
-      double qx = (0.5 + cos * u0 - sin * v) * width - 0.5;
-      double qy = (0.5 + sin * u0 + cos * v) * height - 0.5;
-      double stepX = cos * du * width;
-      double stepY = sin * du * height;
+      float v = (float) (((r + 0.5) / height - rows.start) / rows.side - 0.5);
+      float x0 = (0.5f + cos * u0 - sin * v) * width - 0.5f;
+      float y0 = (0.5f + sin * u0 + cos * v) * height - 0.5f;
+      int at = r * width;
       for (int c = cols.first; c < cols.end; c++) {
-        values[r * width + c] = sample(qy, qx);
-        sum += values[r * width + c];
-        qx += stepX;
-        qy += stepY;
+        int step = c - cols.first;
+        float value = sample(y0 + step * stepY, x0 + step * stepX);
+        values[at + c] = value;
+        sum += value;
+        squares += value * value;
       }
     }
-    return sum;
+    int n = (rows.end - rows.first) * (cols.end - cols.first);
+    double mean = sum / n;
+    double spread = squares - sum * mean;
+    if (spread <= FLAT) {
+      return null;
+    }
+    float shift = (float) mean;
+    float scale = (float) (1 / Math.sqrt(spread));
+    for (int r = rows.first; r < rows.end; r++) {
+      for (int at = r * width + cols.first; at < r * width + cols.end; at++) {
+        values[at] = (values[at] - shift) * scale;
+      }
+    }
+    return new Window(rows.first, rows.end, cols.first, cols.end, values);
   }
 
   /** Bilinear sample of the detail plane; positions outside take the edge. */
-  private float sample(double y, double x) {
-    y = Math.max(0, Math.min(height - 1, y));
-    x = Math.max(0, Math.min(width - 1, x));
-    int y0 = (int) y;
-    int x0 = (int) x;
-    int y1 = Math.min(height - 1, y0 + 1);
-    int x1 = Math.min(width - 1, x0 + 1);
-    double fy = y - y0;
-    double fx = x - x0;
-    double top = detail[y0 * width + x0] * (1 - fx) + detail[y0 * width + x1] * fx;
-    double bottom = detail[y1 * width + x0] * (1 - fx) + detail[y1 * width + x1] * fx;
-    return (float) (top * (1 - fy) + bottom * fy);
+  private float sample(float y, float x) {
+    if (!(x >= 0 && y >= 0 && x < width - 1 && y < height - 1)) {
+      // Clamped to the edge; the last row and column blend with weight 1.
+      y = Math.max(0, Math.min(height - 1, y));
+      x = Math.max(0, Math.min(width - 1, x));
+    }
+    int y0 = Math.min(height - 2, (int) y);
+    int x0 = Math.min(width - 2, (int) x);
+    float fy = y - y0;
+    float fx = x - x0;
+    int at = y0 * width + x0;
+    float top = detail[at] + fx * (detail[at + 1] - detail[at]);
+    float bottom = detail[at + width] + fx * (detail[at + width + 1] - detail[at + width]);
+    return top + fy * (bottom - top);
   }
 }
