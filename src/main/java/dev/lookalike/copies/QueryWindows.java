@@ -121,6 +121,17 @@ final class QueryWindows {
     return turned[index];
   }
 
+  /** How a window's values are centred and scaled to zero mean and unit length. */
+  private record Normaliser(float shift, float scale) {
+
+    /** From the window's sum and sum of squares over its {@code n} values; null when flat. */
+    static Normaliser of(double sum, double squares, int n) {
+      double mean = sum / n;
+      double spread = squares - sum * mean;
+      return spread <= FLAT ? null : new Normaliser((float) mean, (float) (1 / Math.sqrt(spread)));
+    }
+  }
+
   /** One side's placement of a window: the pixels it covers and the part of the query they see. */
   private record Span(
       int sideSteps, int startSteps, int first, int end, double start, double side) {
@@ -181,13 +192,12 @@ final class QueryWindows {
       sum += columns.blendedSum(y0, fy);
       squares += columns.blendedSquares(y0, fy);
     }
-    double mean = sum / n;
-    double spread = squares - sum * mean;
-    if (spread <= FLAT) {
+    Normaliser normaliser = Normaliser.of(sum, squares, n);
+    if (normaliser == null) {
       return null;
     }
-    float shift = (float) mean;
-    float scale = (float) (1 / Math.sqrt(spread));
+    float shift = normaliser.shift();
+    float scale = normaliser.scale();
     float[] values = new float[width * height];
     float[] resampled = columns.values();
     for (int r = rows.first; r < rows.end; r++) {
@@ -242,17 +252,14 @@ final class QueryWindows {
         squares += value * value;
       }
     }
-    int n = (rows.end - rows.first) * (cols.end - cols.first);
-    double mean = sum / n;
-    double spread = squares - sum * mean;
-    if (spread <= FLAT) {
+    Normaliser normaliser =
+        Normaliser.of(sum, squares, (rows.end - rows.first) * (cols.end - cols.first));
+    if (normaliser == null) {
       return null;
     }
-    float shift = (float) mean;
-    float scale = (float) (1 / Math.sqrt(spread));
     for (int r = rows.first; r < rows.end; r++) {
       for (int at = r * width + cols.first; at < r * width + cols.end; at++) {
-        values[at] = (values[at] - shift) * scale;
+        values[at] = (values[at] - normaliser.shift()) * normaliser.scale();
       }
     }
     return new Window(rows.first, rows.end, cols.first, cols.end, values);
