@@ -34,12 +34,13 @@ public final class HttpBench {
   }
 
   /**
-   * Runs {@code warmup} untimed then {@code requests} timed searches, cycling through the images.
+   * Runs the {@code warmup}'s untimed then {@code requests} timed searches, cycling through the
+   * images.
    *
    * @param query the query string, e.g. {@code k=10&mode=diffusion}
    */
   public LatencyReport run(
-      List<byte[]> images, String query, int connections, int warmup, int requests)
+      List<byte[]> images, String query, int connections, Warmup warmup, int requests)
       throws IOException, InterruptedException {
     if (images.isEmpty()) {
       throw new IllegalArgumentException("no query images");
@@ -53,11 +54,12 @@ public final class HttpBench {
   }
 
   /**
-   * Runs {@code warmup} untimed then {@code requests} timed uploads ({@code POST /api/images}) from
-   * {@code uploaders} concurrent clients, each acknowledged (201) only once durable. Every upload
-   * has its own URI (so its own id, even where images repeat), under a prefix new to each call.
+   * Runs the {@code warmup}'s untimed then {@code requests} timed uploads ({@code POST
+   * /api/images}) from {@code uploaders} concurrent clients, each acknowledged (201) only once
+   * durable. Every upload has its own URI (so its own id, even where images repeat), under a prefix
+   * new to each call.
    */
-  public LatencyReport uploads(List<byte[]> images, int uploaders, int warmup, int requests)
+  public LatencyReport uploads(List<byte[]> images, int uploaders, Warmup warmup, int requests)
       throws IOException, InterruptedException {
     if (images.isEmpty()) {
       throw new IllegalArgumentException("no images to upload");
@@ -76,14 +78,30 @@ public final class HttpBench {
   }
 
   private static LatencyReport closedLoop(
-      Request request, int connections, int warmup, int requests)
+      Request request, int connections, Warmup warmup, int requests)
       throws IOException, InterruptedException {
-    load(request, 0, connections, warmup, new long[warmup], new AtomicInteger());
+    int warmedUp = warmUp(request, connections, warmup);
     long[] nanos = new long[requests];
     AtomicInteger errors = new AtomicInteger();
     long t0 = System.nanoTime();
-    load(request, warmup, connections, requests, nanos, errors);
-    return LatencyReport.of(nanos, errors.get(), (System.nanoTime() - t0) / 1e9);
+    load(request, warmedUp, connections, requests, nanos, errors);
+    return LatencyReport.of(warmedUp, nanos, errors.get(), (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Sends the warm-up's requests, then rounds of more until its time has passed; returns how many
+   * were sent, so the timed requests number on from there (an upload's number is its URI).
+   */
+  private static int warmUp(Request request, int connections, Warmup warmup)
+      throws IOException, InterruptedException {
+    long end = System.nanoTime() + warmup.atLeast().toNanos();
+    int sent = 0;
+    for (int first = warmup.requests(); first > 0 || System.nanoTime() < end; first = 0) {
+      int count = first > 0 ? first : connections * Warmup.ROUND_PER_CONNECTION;
+      load(request, sent, connections, count, new long[count], new AtomicInteger());
+      sent += count;
+    }
+    return sent;
   }
 
   /**

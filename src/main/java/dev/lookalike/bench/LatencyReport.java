@@ -5,6 +5,7 @@ import java.util.Arrays;
 /**
  * What one closed-loop run measured.
  *
+ * @param warmedUp untimed requests sent before the timed ones
  * @param requests requests timed (warm-up excluded)
  * @param errors responses other than 200, and failed requests
  * @param seconds wall time of the timed requests
@@ -14,6 +15,7 @@ import java.util.Arrays;
  * @param maxMs slowest request
  */
 public record LatencyReport(
+    int warmedUp,
     int requests,
     int errors,
     double seconds,
@@ -23,10 +25,11 @@ public record LatencyReport(
     double maxMs) {
 
   /** Percentiles of the latencies (nanoseconds) by the nearest-rank method. */
-  static LatencyReport of(long[] nanos, int errors, double seconds) {
+  static LatencyReport of(int warmedUp, long[] nanos, int errors, double seconds) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return new LatencyReport(
+        warmedUp,
         sorted.length,
         errors,
         seconds,

@@ -3,6 +3,7 @@ package dev.lookalike.cli;
 import dev.lookalike.app.Components;
 import dev.lookalike.bench.HttpBench;
 import dev.lookalike.bench.LatencyReport;
+import dev.lookalike.bench.Warmup;
 import dev.lookalike.client.ServerClient;
 import dev.lookalike.index.SearchMode;
 import io.quarkus.arc.Unremovable;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +63,15 @@ public class BenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(
+      names = "--warmup-time",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description =
+          "Keep warming up each mode at least this long, e.g. 60s (default: the count alone): the"
+              + " server's JIT is still compiling after thousands of searches.")
+  Duration warmupTime;
+
+  @Option(
       names = "--recall-queries",
       defaultValue = "200",
       description = "Query images whose top k per mode is compared with exact mode (0 = skip).")
@@ -93,19 +104,24 @@ public class BenchCommand implements Callable<Integer> {
       return uploads(bench, bodies, out);
     }
     out.printf(
-        "%s: %d query images, k=%d, %d connections, %d requests per mode after %d warm-up%n",
-        url, bodies.size(), k, connections, requests, warmup);
+        "%s: %d query images, k=%d, %d connections, %d requests per mode after %s%n",
+        url, bodies.size(), k, connections, requests, warmUpText());
     out.printf(
-        "%-10s %9s %9s %9s %9s %10s %7s %12s%n",
-        "mode", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s", "errors", "recall@k");
+        "%-10s %9s %9s %9s %9s %10s %7s %12s %9s%n",
+        "mode", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s", "errors", "recall@k", "warm-up");
     List<byte[]> recallImages = bodies.subList(0, Math.min(recallQueries, bodies.size()));
     for (SearchMode mode : modes) {
       LatencyReport r =
-          bench.run(bodies, "k=" + k + "&mode=" + mode.id(), connections, warmup, requests);
+          bench.run(
+              bodies,
+              "k=" + k + "&mode=" + mode.id(),
+              connections,
+              new Warmup(warmup, warmupTime),
+              requests);
       double recall =
           bench.recall(recallImages, "k=" + k + "&mode=" + mode.id(), "k=" + k + "&mode=exact");
       out.printf(
-          "%-10s %9.2f %9.2f %9.2f %9.2f %10.0f %7d %12.4f%n",
+          "%-10s %9.2f %9.2f %9.2f %9.2f %10.0f %7d %12.4f %9d%n",
           mode.id(),
           r.p50Ms(),
           r.p90Ms(),
@@ -113,7 +129,8 @@ public class BenchCommand implements Callable<Integer> {
           r.maxMs(),
           r.throughput(),
           r.errors(),
-          recall);
+          recall,
+          r.warmedUp());
       out.flush();
     }
     return 0;
@@ -122,18 +139,24 @@ public class BenchCommand implements Callable<Integer> {
   private int uploads(HttpBench bench, List<byte[]> bodies, PrintWriter out)
       throws IOException, InterruptedException {
     out.printf(
-        "%s: uploads of %d images (each its own URI), %d timed per row after %d warm-up%n",
-        url, bodies.size(), requests, warmup);
+        "%s: uploads of %d images (each its own URI), %d timed per row after %s%n",
+        url, bodies.size(), requests, warmUpText());
     out.printf(
         "%-10s %9s %9s %9s %9s %10s %7s%n",
         "uploaders", "p50 ms", "p90 ms", "p99 ms", "max ms", "adds/s", "errors");
     for (int n : uploaders) {
-      LatencyReport r = bench.uploads(bodies, n, warmup, requests);
+      LatencyReport r = bench.uploads(bodies, n, new Warmup(warmup, warmupTime), requests);
       out.printf(
           "%-10d %9.2f %9.2f %9.2f %9.2f %10.0f %7d%n",
           n, r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), r.throughput(), r.errors());
       out.flush();
     }
     return 0;
+  }
+
+  private String warmUpText() {
+    return warmupTime.isZero()
+        ? warmup + " warm-up"
+        : "at least " + warmup + " warm-up requests and " + warmupTime.toMillis() + " ms of them";
   }
 }
