@@ -56,8 +56,17 @@ public interface SearchConfig {
     @DecimalMax(value = "1", message = "must be in [0, 1], got ${validatedValue}")
     float margin();
 
+    /**
+     * How many of the dense code's nearest images are looked through by their stored sketches for
+     * more candidates; 0 (or no more than {@code candidates}) turns that off.
+     */
+    @WithDefault("" + CopyCheck.DEFAULT_SKETCH_REACH)
+    @Min(0)
+    @Max(CopyCheck.MAX_SKETCH_REACH)
+    int sketchReach();
+
     default CopyCheck check() {
-      return new CopyCheck(candidates(), threshold(), margin());
+      return new CopyCheck(candidates(), threshold(), margin(), sketchReach());
     }
   }
 }

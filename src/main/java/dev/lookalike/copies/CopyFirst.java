@@ -61,7 +61,7 @@ public final class CopyFirst {
     int n = check.candidates();
     List<Hit> head = index.search(codes, params.page(n, 0));
     List<Hit> pool = new ArrayList<>(head);
-    pool.addAll(nearestOutside(index, codes, params, head));
+    pool.addAll(widened(index, codes, query, params, head));
     int best = best(query, pool, pixels);
     if (best <= 0) {
       return params.window() <= head.size() ? page(head, params) : index.search(codes, params);
@@ -72,21 +72,37 @@ public final class CopyFirst {
         : movedFromOutside(index, codes, params, original);
   }
 
-  /** The dense code's nearest hits that are not in {@code head}: more chances for the original. */
-  private List<Hit> nearestOutside(
-      ImageIndex index, Codes codes, SearchParams params, List<Hit> head) throws IOException {
-    if (params.mode() == SearchMode.DENSE || params.mode() == SearchMode.EXACT) {
+  /**
+   * The dense code's nearest hits that are not in {@code head}, more chances for the original: its
+   * first {@link CopyCheck#candidates()}, then the best {@link CopyCheck#SKETCHED} by their
+   * sketches of those down to {@link CopyCheck#sketchReach()}.
+   */
+  private List<Hit> widened(
+      ImageIndex index, Codes codes, FloatImage query, SearchParams params, List<Hit> head)
+      throws IOException {
+    int n = check.candidates();
+    boolean denseHead = params.mode() == SearchMode.DENSE || params.mode() == SearchMode.EXACT;
+    if (denseHead && !check.sketches()) {
       return List.of();
     }
+    int reach = Math.max(n, check.sketchReach());
     Set<String> seen = ids(head);
-    List<Hit> nearest = new ArrayList<>();
-    for (Hit hit :
-        index.search(codes, params.inMode(SearchMode.DENSE).page(check.candidates(), 0))) {
-      if (!seen.contains(hit.id())) {
-        nearest.add(hit);
+    List<Hit> widened = new ArrayList<>();
+    List<Hit> further = new ArrayList<>();
+    List<Hit> nearest =
+        index.search(
+            codes, params.inMode(denseHead ? params.mode() : SearchMode.DENSE).page(reach, 0));
+    for (int i = 0; i < nearest.size(); i++) {
+      Hit hit = nearest.get(i);
+      if (seen.add(hit.id())) {
+        (i < n ? widened : further).add(hit);
       }
     }
-    return nearest;
+    if (check.sketches() && !further.isEmpty()) {
+      Map<String, byte[]> sketches = index.copySketches(ids(further));
+      widened.addAll(new SketchMatch(query).best(further, sketches, CopyCheck.SKETCHED));
+    }
+    return widened;
   }
 
   /** The original was one of the mode's candidates: only the candidates' order changes. */

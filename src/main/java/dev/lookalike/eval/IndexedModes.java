@@ -4,6 +4,7 @@ import dev.lookalike.codes.Codes;
 import dev.lookalike.copies.CopyCheck;
 import dev.lookalike.copies.CopyFirst;
 import dev.lookalike.dataset.LabeledImages;
+import dev.lookalike.image.Thumbnailer;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
 import dev.lookalike.index.ImageRecord;
@@ -66,10 +67,14 @@ final class IndexedModes {
     List<MethodResult> results = new ArrayList<>();
     try (ImageIndex index = scratch.open(model)) {
       List<ImageRecord> records = new ArrayList<>(database.size());
+      // thumbnails only for what the server derives from them, the copy check's sketches
+      Thumbnailer thumbnails = copyCheck.sketches() ? new Thumbnailer() : null;
       for (int i = 0; i < database.size(); i++) {
         Codes code = new Codes(dense.database()[i], codes.database()[i]);
+        byte[] png =
+            thumbnails == null ? null : thumbnails.pngFromFloatImage(database.images().get(i));
         records.add(
-            new ImageRecord(Integer.toString(i), database.uri(i), null, Map.of(), null, code));
+            new ImageRecord(Integer.toString(i), database.uri(i), null, Map.of(), png, code));
       }
       index.add(records);
       index.finishBulk();

@@ -8,13 +8,6 @@ import java.util.Arrays;
  */
 public final class GaussianBlur {
 
-  /**
-   * Whether the Vector API is there for the taps ({@link PanamaTaps}): a search blurs up to 60
-   * candidates twice, and the vectorised taps take about a third of the plain loop's time.
-   */
-  private static final boolean PANAMA =
-      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-
   private GaussianBlur() {}
 
   /**
@@ -40,7 +33,7 @@ public final class GaussianBlur {
     }
     float[] rows = new float[h * stride];
     for (int k = 0; k < kernel.length; k++) {
-      addScaled(rows, padded, k, kernel[k], rows.length);
+      VectorLanes.addScaled(rows, padded, k, kernel[k], rows.length);
     }
     // Columns: the row-blurred plane (its padding dropped) between `radius` copies of its first
     // and last rows.
@@ -51,22 +44,9 @@ public final class GaussianBlur {
     }
     float[] out = new float[in.length];
     for (int k = 0; k < kernel.length; k++) {
-      addScaled(out, columns, k * w, kernel[k], out.length);
+      VectorLanes.addScaled(out, columns, k * w, kernel[k], out.length);
     }
     return out;
-  }
-
-  /**
-   * {@code sums[j] += tap * values[j + offset]} for j in [0, n), the same to the bit either way.
-   */
-  private static void addScaled(float[] sums, float[] values, int offset, float tap, int n) {
-    if (PANAMA) {
-      PanamaTaps.addScaled(sums, values, offset, tap, n);
-      return;
-    }
-    for (int j = 0; j < n; j++) {
-      sums[j] += tap * values[j + offset];
-    }
   }
 
   /** The Gaussian's taps, {@code 2 * ceil(3σ) + 1} of them (at least 3), summing to 1. */

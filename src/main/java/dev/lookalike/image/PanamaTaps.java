@@ -4,9 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link GaussianBlur}'s inner loop on the Vector API. Only loaded when the JVM runs with {@code
+ * {@link VectorLanes}' loop on the Vector API. Only loaded when the JVM runs with {@code
  * --add-modules jdk.incubator.vector} (every launch this project documents does); otherwise the
- * blur keeps its plain loop and never loads this class.
+ * plain loop runs and this class is never loaded.
  */
 final class PanamaTaps {
 

@@ -1,10 +1,12 @@
 package dev.lookalike.index;
 
 import dev.lookalike.codes.Codes;
+import dev.lookalike.image.CopySketch;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,21 @@ public interface ImageIndex extends Closeable {
    * search's first hits, which a search by image compares with the query's pixels.
    */
   Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException;
+
+  /**
+   * The {@link CopySketch}es of those of {@code ids} that are indexed with a readable thumbnail:
+   * one call for the hundreds of nearest images a search by image looks through for an edited
+   * copy's original. Derived here from the stored thumbnails; an engine may keep them ready
+   * instead.
+   */
+  default Map<String, byte[]> copySketches(Collection<String> ids) throws IOException {
+    Map<String, byte[]> sketches = new HashMap<>();
+    for (Map.Entry<String, byte[]> thumbnail : thumbnails(ids).entrySet()) {
+      CopySketch.ofThumbnail(thumbnail.getValue())
+          .ifPresent(sketch -> sketches.put(thumbnail.getKey(), sketch));
+    }
+    return sketches;
+  }
 
   /** The stored thumbnail of one image; empty when no image has that id or it has none. */
   default Optional<byte[]> thumbnail(String id) throws IOException {

@@ -3,9 +3,6 @@ package dev.lookalike.copies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.lookalike.codes.Binarizer;
-import dev.lookalike.codes.BinarizerMethod;
-import dev.lookalike.codes.Coder;
 import dev.lookalike.codes.Codes;
 import dev.lookalike.image.FloatImage;
 import dev.lookalike.image.ImageEdits;
@@ -13,19 +10,13 @@ import dev.lookalike.image.ImagePipeline;
 import dev.lookalike.image.ImageSpec;
 import dev.lookalike.index.Hit;
 import dev.lookalike.index.ImageIndex;
-import dev.lookalike.index.ImageRecord;
-import dev.lookalike.index.IndexSettings;
-import dev.lookalike.index.ModelIdentity;
 import dev.lookalike.index.SearchMode;
 import dev.lookalike.index.SearchParams;
-import dev.lookalike.index.lucene.LuceneIndexes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,52 +28,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CopyFirstTest {
 
-  private static final ModelIdentity MODEL = new ModelIdentity("model-a", 16, 64);
   private static final int IMAGES = 40;
 
   @TempDir static Path dir;
 
-  private static List<FloatImage> images;
+  private static TwinsIndex twins;
   private static ImageIndex index;
   private static Codes query;
 
   @BeforeAll
   static void index() throws IOException {
-    images = NearTwins.of(IMAGES / 4, 4, 21);
-    Random random = new Random(9);
-    float[][] latents = new float[IMAGES + 1][MODEL.latent()];
-    for (float[] latent : latents) {
-      for (int d = 0; d < latent.length; d++) {
-        latent[d] = (float) random.nextGaussian();
-      }
-    }
-    Coder coder = new Coder(Binarizer.fit(latents, MODEL.bits(), BinarizerMethod.ITQ, 1));
-    index = LuceneIndexes.open(dir, IndexSettings.defaults(), MODEL);
-    List<ImageRecord> records = new ArrayList<>();
-    for (int i = 0; i < IMAGES; i++) {
-      records.add(
-          new ImageRecord("img" + i, "test:" + i, null, Map.of(), null, coder.code(latents[i])));
-    }
-    index.add(records);
-    index.commit();
-    query = coder.code(latents[IMAGES]);
+    twins = TwinsIndex.open(dir, IMAGES, 21, 9, false);
+    index = twins.index();
+    query = twins.query();
   }
 
   @AfterAll
   static void close() throws IOException {
-    index.close();
+    twins.close();
   }
 
   private static Map<String, FloatImage> pixels(List<String> ids) {
-    Map<String, FloatImage> pixels = new HashMap<>();
-    for (String id : ids) {
-      pixels.put(id, image(id));
-    }
-    return pixels;
+    return twins.pixels(ids);
   }
 
   private static FloatImage image(String id) {
-    return images.get(Integer.parseInt(id.substring(3)));
+    return twins.image(id);
   }
 
   private static SearchParams exact(int k, int offset) {
@@ -194,7 +165,7 @@ class CopyFirstTest {
   void underAMarginOnlyAMatchThatStandsOutMoves() throws IOException {
     FloatImage copy = copyOfRank(6);
     List<String> plain = ids(index.search(query, exact(10, 0)));
-    CopyFirst strict = new CopyFirst(new CopyCheck(CopyCheck.DEFAULT_CANDIDATES, 0.7f, 0.05f));
+    CopyFirst strict = new CopyFirst(new CopyCheck(CopyCheck.DEFAULT_CANDIDATES, 0.7f, 0.05f, 0));
     // the original among its near twins stands out
     assertEquals(
         plain.get(6),

@@ -2,7 +2,6 @@ package dev.lookalike.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -267,32 +266,16 @@ public abstract class ImageIndexContractTest {
 
   @Test
   void storesReplacesAndDeletes() throws IOException {
-    RandomImages images = new RandomImages(random, MODEL);
     try (ImageIndex index = openEmpty(MODEL)) {
-      assertEquals(0, index.count());
-      assertTrue(
-          index.search(images.codes().query(), SearchParams.of(5, SearchMode.HASH)).isEmpty());
-      ImageRecord first = images.record(1);
-      ImageRecord again = images.record(1);
-      index.add(List.of(first, images.record(2)));
-      index.add(List.of(again));
-      assertEquals(2, index.count(), "an id added twice is replaced");
-      assertEquals(
-          java.util.Set.of("img1", "img2"),
-          index.existing(List.of("img1", "img2", "img3")),
-          "existing names exactly the indexed ids");
-      IndexedImage stored = index.get("img1").orElseThrow();
-      assertArrayEquals(again.codes().bits(), stored.codes().bits());
-      assertEquals(again.label(), stored.image().label());
-      assertTrue(index.delete("img1"));
-      assertFalse(index.delete("img1"));
-      assertTrue(index.get("img1").isEmpty());
-      assertEquals(java.util.Set.of("img2"), index.existing(List.of("img1", "img2")));
-      assertEquals(
-          java.util.Set.of("img2"),
-          index.thumbnails(List.of("img1", "img2", "img3")).keySet(),
-          "thumbnails of the indexed ids only");
-      assertEquals(1, index.count());
+      StoredImageChecks.storesReplacesAndDeletes(index, new RandomImages(random, MODEL));
+    }
+  }
+
+  @Test
+  void copySketchesAreThoseOfTheStoredThumbnails() throws IOException {
+    try (ImageIndex index = openEmpty(MODEL)) {
+      StoredImageChecks.copySketchesAreThoseOfTheStoredThumbnails(
+          index, new RandomImages(random, MODEL));
     }
   }
 }

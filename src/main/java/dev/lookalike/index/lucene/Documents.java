@@ -1,6 +1,7 @@
 package dev.lookalike.index.lucene;
 
 import dev.lookalike.codes.BinaryCodes;
+import dev.lookalike.image.CopySketch;
 import dev.lookalike.index.BucketTerms;
 import dev.lookalike.index.ImageRecord;
 import dev.lookalike.index.ModelIdentity;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
@@ -21,6 +23,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 /** Converts between {@link ImageRecord}s and Lucene documents. */
 final class Documents {
@@ -67,6 +70,11 @@ final class Documents {
     }
     if (record.thumbnailPng().length > 0) {
       doc.add(new StoredField(IndexFields.THUMBNAIL, record.thumbnailPng()));
+      // doc values, not stored: a search reads ~200 of them, and stored fields decompress a block
+      CopySketch.ofThumbnail(record.thumbnailPng())
+          .ifPresent(
+              sketch ->
+                  doc.add(new BinaryDocValuesField(IndexFields.SKETCH, new BytesRef(sketch))));
     }
     // DOT_PRODUCT: dense codes are unit length, where it equals cosine without the norms.
     doc.add(

@@ -21,6 +21,10 @@ public final class IndexFields {
   public static final String URI = "uri";
   public static final String LABEL = "label";
   public static final String THUMBNAIL = "thumbnail";
+
+  /** The thumbnail's {@link dev.lookalike.image.CopySketch}, binary doc values (none without). */
+  public static final String SKETCH = "sketch";
+
   public static final String DENSE = "dense";
   public static final String BUCKET = "bucket";
   public static final String META_PREFIX = "meta.";

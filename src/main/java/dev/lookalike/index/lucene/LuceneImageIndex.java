@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,21 +189,17 @@ public final class LuceneImageIndex implements ImageIndex {
 
   @Override
   public Set<String> existing(Collection<String> ids) throws IOException {
-    return read(
-        reads -> {
-          Set<String> found = new HashSet<>();
-          for (String id : ids) {
-            if (reads.contains(id)) {
-              found.add(id);
-            }
-          }
-          return found;
-        });
+    return read(reads -> reads.existing(ids));
   }
 
   @Override
   public Map<String, byte[]> thumbnails(Collection<String> ids) throws IOException {
     return read(reads -> reads.thumbnails(ids));
+  }
+
+  @Override
+  public Map<String, byte[]> copySketches(Collection<String> ids) throws IOException {
+    return read(reads -> reads.copySketches(ids));
   }
 
   @Override

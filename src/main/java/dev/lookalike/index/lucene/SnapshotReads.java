@@ -12,21 +12,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /** Reads images and ranked hits from one point-in-time searcher; shared by every way of opening. */
@@ -83,6 +88,58 @@ final class SnapshotReads {
       }
     }
     return thumbnails;
+  }
+
+  /**
+   * The stored sketches of those of {@code ids} that have one. Each id is looked up in each
+   * segment's terms directly: a search reads ~200, and a query per id cost more than the sketches.
+   */
+  Map<String, byte[]> copySketches(Collection<String> ids) throws IOException {
+    Map<String, byte[]> sketches = new HashMap<>();
+    PostingsEnum postings = null;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Terms terms = leaf.reader().terms(IndexFields.ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum idTerms = terms.iterator();
+      Bits live = leaf.reader().getLiveDocs();
+      int[] docs = new int[ids.size()];
+      String[] found = new String[ids.size()];
+      int n = 0;
+      for (String id : ids) {
+        if (sketches.containsKey(id) || !idTerms.seekExact(new BytesRef(id))) {
+          continue;
+        }
+        postings = idTerms.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            docs[n] = doc;
+            found[n++] = id;
+            break;
+          }
+        }
+      }
+      // doc values are read forwards: visit this segment's documents in order
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+      BinaryDocValues values = n == 0 ? null : leaf.reader().getBinaryDocValues(IndexFields.SKETCH);
+      for (int i = 0; values != null && i < n; i++) {
+        int at = order[i];
+        if (values.advanceExact(docs[at])) {
+          BytesRef sketch = values.binaryValue();
+          sketches.put(
+              found[at],
+              Arrays.copyOfRange(sketch.bytes, sketch.offset, sketch.offset + sketch.length));
+        }
+      }
+    }
+    return sketches;
   }
 
   /** The live document with that id, or -1. */
@@ -144,6 +201,17 @@ final class SnapshotReads {
               bits));
     }
     return hits;
+  }
+
+  /** Which of {@code ids} are live images. */
+  Set<String> existing(Collection<String> ids) throws IOException {
+    Set<String> found = new HashSet<>();
+    for (String id : ids) {
+      if (contains(id)) {
+        found.add(id);
+      }
+    }
+    return found;
   }
 
   boolean contains(String id) throws IOException {
