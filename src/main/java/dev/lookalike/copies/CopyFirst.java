@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Puts the query's original first when the query is an edited copy of an indexed image. Codes rank
@@ -41,7 +43,12 @@ public final class CopyFirst {
    */
   private static final int REFINED = 10;
 
+  private static final Logger LOG = Logger.getLogger(CopyFirst.class);
+
   private final CopyCheck check;
+
+  /** Whether an index without sketches was reported: once per deployment, not per search. */
+  private final AtomicBoolean reportedNoSketches = new AtomicBoolean();
 
   public CopyFirst(CopyCheck check) {
     this.check = check;
@@ -100,6 +107,14 @@ public final class CopyFirst {
     }
     if (check.sketches() && !further.isEmpty()) {
       Map<String, byte[]> sketches = index.copySketches(ids(further));
+      if (sketches.isEmpty() && reportedNoSketches.compareAndSet(false, true)) {
+        LOG.warnf(
+            "None of the %d images the copy check looked through has a copy sketch: an index"
+                + " written before sketches were stored has none until its images are written"
+                + " again (index them anew, reindex or migrate); until then only the first %d"
+                + " nearest are checked",
+            further.size(), check.candidates());
+      }
       widened.addAll(new SketchMatch(query).best(further, sketches, CopyCheck.SKETCHED));
     }
     return widened;
